@@ -1,0 +1,214 @@
+"""The `kariersosial` commands: thin wrappers that turn the core's errors into exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from kariersosial import __version__
+from kariersosial.catalog import DATA_ENV, load_catalog
+from kariersosial.errors import EXIT_INTERRUPTED, KarierError, UsageError
+from kariersosial.i18n import localize_typer
+from kariersosial.models import Catalog
+
+localize_typer()
+
+app = typer.Typer(
+    name="kariersosial",
+    help=(
+        "Kuis kecocokan karier untuk lima peran kebijakan dan layanan sosial.\n\n"
+        "Jawab pernyataan singkat tentang dirimu, lalu lihat peran mana yang paling cocok, "
+        "lengkap dengan kutipan dari teks sumbernya."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    data: Path | None = None
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kariersosial {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            help="Pakai katalog peran dari berkas JSON ini, bukan katalog bawaan.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Tampilkan versi kariersosial lalu keluar.",
+        ),
+    ] = False,
+) -> None:
+    state.data = data
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """The one place where the package's errors become a message on stderr and an exit code."""
+    try:
+        yield
+    except KarierError as exc:
+        fail(exc.message, exc.hint, exc.exit_code)
+    except KeyboardInterrupt:
+        fail("Dihentikan.", None, EXIT_INTERRUPTED)
+
+
+def fail(message: str, hint: str | None, code: int) -> NoReturn:
+    from kariersosial.render import stderr
+
+    console = stderr()
+    console.print(f"[bold red]Galat:[/] {_escape(message)}")
+    if hint:
+        console.print(_escape(hint), style="yellow")
+    raise typer.Exit(code)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def catalog() -> Catalog:
+    return load_catalog(state.data)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def complete_role(incomplete: str) -> list[tuple[str, str]]:
+    """Role ids for shell completion; silent when the catalogue cannot be read."""
+    try:
+        roles = load_catalog(state.data).roles
+    except KarierError:
+        return []
+    return [(r.id, r.name) for r in roles if r.id.startswith(incomplete.casefold())]
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
+
+
+@app.command()
+def roles(as_json: JsonOption = False) -> None:
+    """Tampilkan kelima peran beserta ID dan ringkasannya."""
+    with user_errors():
+        cat = catalog()
+        if as_json:
+            from kariersosial.serialize import role_summary
+
+            print_json({"roles": [role_summary(r) for r in cat.roles], "version": cat.version})
+            return
+        from kariersosial.render import roles_table, stdout
+
+        stdout().print(roles_table(cat))
+        stdout().print("Baca profil lengkap: [bold]kariersosial show <peran>[/]", style="dim")
+
+
+@app.command()
+def show(
+    role: Annotated[
+        str,
+        typer.Argument(
+            help="Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'.",
+            autocompletion=complete_role,
+            show_default=False,
+            metavar="PERAN",
+        ),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Tampilkan profil lengkap satu peran, dengan kutipan dari teks sumbernya."""
+    from kariersosial.lookup import resolve_role
+
+    with user_errors():
+        cat = catalog()
+        found = resolve_role(cat, role)
+        if as_json:
+            from kariersosial.serialize import role_profile
+
+            print_json(role_profile(cat, found))
+            return
+        from kariersosial.render import role_profile as render_profile
+        from kariersosial.render import stdout
+
+        stdout().print(render_profile(cat, found))
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Berkas katalog yang diperiksa (bawaan: katalog yang sedang dipakai).",
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Periksa berkas katalog peran dan laporkan semua masalahnya sekaligus."""
+    from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, check_catalog
+
+    target = file or state.data
+    name = str(target) if target else BUNDLED_NAME
+    if target is not None and not target.exists():
+        with user_errors():
+            raise UsageError(f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya.")
+    result = check_catalog(target or bundled_catalog_file(), name)
+    problems = [] if not isinstance(result, list) else result
+    if as_json:
+        print_json({"file": name, "valid": not problems, "problems": problems})
+    elif problems:
+        from kariersosial.render import stderr
+
+        stderr().print(f"[bold red]{_escape(name)}: {len(problems)} masalah ditemukan[/]")
+        for problem in problems:
+            stderr().print(f"  • {_escape(problem)}", highlight=False)
+    else:
+        assert not isinstance(result, list)
+        print(
+            f"{name}: katalog sah — {len(result.roles)} peran, {len(result.questions)} pernyataan, "
+            f"{len(result.dimensions)} dimensi."
+        )
+    if problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `kariersosial show x | head`
+        sys.stderr.close()
+        raise SystemExit(1) from None

@@ -1,0 +1,163 @@
+"""The domain: immutable models of the role catalogue and its question bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Section = Literal["tugas", "cocok", "tidak_cocok", "miskonsepsi", "realita", "perbedaan"]
+Polarity = Literal["cocok", "tidak_cocok"]
+
+SECTIONS: tuple[Section, ...] = (
+    "tugas",
+    "cocok",
+    "tidak_cocok",
+    "miskonsepsi",
+    "realita",
+    "perbedaan",
+)
+POLARITIES: tuple[Polarity, ...] = ("cocok", "tidak_cocok")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A verbatim span of one source sentence."""
+
+    sentence: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    id: str
+    paragraph: int
+    section: Section
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trait:
+    id: str
+    role: str
+    label: str
+    polarity: Polarity
+    source: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Misconception:
+    myth: Quote
+    reality: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    profession: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Weight:
+    dimension: str
+    weight: float
+    source: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Profession:
+    """A similar profession named in a "perbedaan" paragraph, with its own profile."""
+
+    id: str
+    name: str
+    profile: tuple[Weight, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    sentences: tuple[Sentence, ...]
+    traits: tuple[Trait, ...]
+    misconceptions: tuple[Misconception, ...]
+    differences: tuple[Difference, ...]
+    weights: tuple[Weight, ...]
+    source_file: str | None = None
+
+    def section(self, name: Section) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.section == name)
+
+    def traits_of(self, polarity: Polarity) -> tuple[Trait, ...]:
+        return tuple(t for t in self.traits if t.polarity == polarity)
+
+    def weight_of(self, dimension: str) -> float:
+        return next((w.weight for w in self.weights if w.dimension == dimension), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """How agreeing with a statement moves one dimension: direction +1 or -1, weight 0..1."""
+
+    dimension: str
+    direction: int
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TraitKey:
+    """Agreeing (direction +1) or disagreeing (-1) with a statement shows this trait."""
+
+    trait: str
+    direction: int
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A statement to agree or disagree with, traced to the source sentence behind it."""
+
+    id: str
+    text: str
+    source: Quote
+    loadings: tuple[Loading, ...]
+    traits: tuple[TraitKey, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    version: str
+    dimensions: tuple[Dimension, ...]
+    professions: tuple[Profession, ...]
+    roles: tuple[Role, ...]
+    questions: tuple[Question, ...]
+    _roles: dict[str, Role] = field(init=False, repr=False, compare=False)
+    _traits: dict[str, Trait] = field(init=False, repr=False, compare=False)
+    _sentences: dict[str, Sentence] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: the indexes are derived once here
+        set_(self, "_roles", {r.id: r for r in self.roles})
+        set_(self, "_traits", {t.id: t for r in self.roles for t in r.traits})
+        set_(self, "_sentences", {s.id: s for r in self.roles for s in r.sentences})
+
+    def role(self, role_id: str) -> Role:
+        return self._roles[role_id]
+
+    def trait(self, trait_id: str) -> Trait:
+        return self._traits[trait_id]
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self._sentences[sentence_id]
+
+    def profession(self, profession_id: str) -> Profession:
+        return next(p for p in self.professions if p.id == profession_id)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == dimension_id)

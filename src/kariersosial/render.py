@@ -1,0 +1,89 @@
+"""Rich output for people: role tables and profiles. Results go to stdout, errors to stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kariersosial.models import Catalog, Quote, Role, Section, Sentence
+
+SECTION_TITLES: dict[Section, str] = {
+    "tugas": "Tugas dan pekerjaan",
+    "cocok": "Cocok untukmu jika…",
+    "tidak_cocok": "Kurang cocok jika…",
+    "miskonsepsi": "Miskonsepsi → realita",
+    "realita": "Realita",
+    "perbedaan": "Perbedaan dengan profesi yang mirip",
+}
+QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
+
+
+@cache
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+@cache
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def quoted(text: str, style: str = "italic") -> Text:
+    return Text(f"“{text}”", style=style)
+
+
+def quote_block(quotes: Iterable[str | Quote | Sentence], indent: int = 2) -> Padding:
+    lines = [quoted(q if isinstance(q, str) else q.text) for q in quotes]
+    return Padding(Group(*lines), (0, 0, 0, indent))
+
+
+def heading(title: str) -> Text:
+    return Text(title, style="bold cyan")
+
+
+def roles_table(catalog: Catalog) -> Table:
+    table = Table(title="Peran di kariersosial", title_justify="left", show_lines=True)
+    table.add_column("Peran (ID untuk `show`)", ratio=2)
+    table.add_column("Ringkasan", ratio=3)
+    for role in catalog.roles:
+        name = Text(role.name, style="bold") + Text(f"\n{role.id}", style="cyan")
+        name.overflow = "fold"
+        table.add_row(name, role.summary)
+    return table
+
+
+def role_profile(catalog: Catalog, role: Role) -> RenderableType:
+    header = Group(
+        Text(role.summary),
+        Text(f"ID: {role.id}", style="dim"),
+    )
+    parts: list[RenderableType] = [
+        Panel(header, title=Text(role.name, style="bold"), title_align="left", border_style="cyan"),
+    ]
+    for section in ("tugas", "cocok", "tidak_cocok"):
+        parts += [heading(SECTION_TITLES[section]), quote_block(role.section(section)), Text()]
+    parts.append(heading(SECTION_TITLES["miskonsepsi"]))
+    for myth in role.misconceptions:
+        parts.append(Padding(_misconception(myth.myth, myth.reality), (0, 0, 1, 2)))
+    parts.append(heading(SECTION_TITLES["perbedaan"]))
+    for diff in role.differences:
+        name = catalog.profession(diff.profession).name
+        parts += [Padding(Text(f"Dibandingkan {name}:", style="bold"), (0, 0, 0, 2))]
+        parts += [quote_block(diff.quotes, indent=4), Text()]
+    parts.append(Text(QUOTE_NOTE, style="dim"))
+    return Group(*parts)
+
+
+def _misconception(myth: Quote, reality: tuple[Quote, ...]) -> Group:
+    return Group(
+        Text("✗ Anggapan keliru:", style="bold red"),
+        quote_block([myth]),
+        Text("✓ Kenyataannya:", style="bold green"),
+        quote_block(reality),
+    )
