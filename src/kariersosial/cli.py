@@ -87,7 +87,8 @@ def fail(message: str, hint: str | None, code: int) -> NoReturn:
     from kariersosial.render import stderr
 
     console = stderr()
-    console.print(f"[bold red]Galat:[/] {_escape(message)}")
+    prefix = "" if code == EXIT_INTERRUPTED else "[bold red]Galat:[/] "
+    console.print(f"{prefix}{_escape(message)}")
     if hint:
         console.print(_escape(hint), style="yellow")
     raise typer.Exit(code)
@@ -203,6 +204,108 @@ def validate(
         )
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def quiz(
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help='Jawab dari berkas (JSON `{"p01": 4}` atau baris `p01=4`); `-` untuk stdin.',
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Lanjutkan kuis yang belum selesai tanpa bertanya.")
+    ] = False,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Abaikan kuis yang belum selesai dan mulai dari awal.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
+    with user_errors():
+        if resume and restart:
+            raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
+        cat = catalog()
+        if answers is not None:
+            given = _read_answers(answers, cat)
+        else:
+            given = _ask(cat, True if resume else False if restart else None)
+        _show_result(cat, given, as_json)
+
+
+def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
+    from kariersosial.answers import parse_answers
+
+    if source == "-":
+        return parse_answers(sys.stdin.read(), cat, "dari stdin")
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"Berkas jawaban '{source}' tidak ditemukan.") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"Berkas jawaban '{source}' bukan teks UTF-8.") from None
+    except OSError as exc:
+        raise UsageError(f"Berkas jawaban '{source}' tidak bisa dibaca ({exc.strerror}).") from None
+    return parse_answers(text, cat, f"'{source}'")
+
+
+def _ask(cat: Catalog, resume: bool | None) -> dict[str, int | None]:
+    from kariersosial.render import stderr, stdout
+    from kariersosial.session import interactive_quiz, require_terminal
+    from kariersosial.store import clear_progress
+
+    require_terminal()
+    progress = interactive_quiz(
+        cat,
+        resume=resume,
+        say=lambda thing: stdout().print(thing),
+        warn=lambda text: stderr().print(_escape(text), style="yellow"),
+    )
+    clear_progress()
+    return progress.answers
+
+
+def _show_result(cat: Catalog, given: dict[str, int | None], as_json: bool) -> None:
+    from kariersosial.scoring import score
+
+    res = score(cat, given)
+    if as_json:
+        from kariersosial.serialize import result
+
+        print_json(result(cat, res, given))
+        return
+    from kariersosial.render import stdout
+    from kariersosial.result_view import render_result
+
+    stdout().print(render_result(res))
+
+
+@app.command()
+def questions(as_json: JsonOption = False) -> None:
+    """Tampilkan semua pernyataan kuis beserta ID-nya, untuk menyiapkan berkas jawaban."""
+    with user_errors():
+        cat = catalog()
+        if as_json:
+            from kariersosial.answers import SCALE_LABELS
+            from kariersosial.serialize import question
+
+            print_json(
+                {
+                    "version": cat.version,
+                    "scale": {str(k): v for k, v in SCALE_LABELS.items()},
+                    "questions": [question(cat, q) for q in cat.questions],
+                }
+            )
+            return
+        from kariersosial.render import questions_table, stdout
+
+        stdout().print(questions_table(cat))
 
 
 def main() -> None:

@@ -140,12 +140,14 @@ class Catalog:
     _roles: dict[str, Role] = field(init=False, repr=False, compare=False)
     _traits: dict[str, Trait] = field(init=False, repr=False, compare=False)
     _sentences: dict[str, Sentence] = field(init=False, repr=False, compare=False)
+    _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: the indexes are derived once here
         set_(self, "_roles", {r.id: r for r in self.roles})
         set_(self, "_traits", {t.id: t for r in self.roles for t in r.traits})
         set_(self, "_sentences", {s.id: s for r in self.roles for s in r.sentences})
+        set_(self, "_questions", {q.id: q for q in self.questions})
 
     def role(self, role_id: str) -> Role:
         return self._roles[role_id]
@@ -155,6 +157,9 @@ class Catalog:
 
     def sentence(self, sentence_id: str) -> Sentence:
         return self._sentences[sentence_id]
+
+    def question(self, question_id: str) -> Question:
+        return self._questions[question_id]
 
     def profession(self, profession_id: str) -> Profession:
         return next(p for p in self.professions if p.id == profession_id)

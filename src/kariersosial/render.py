@@ -87,3 +87,35 @@ def _misconception(myth: Quote, reality: tuple[Quote, ...]) -> Group:
         Text("✓ Kenyataannya:", style="bold green"),
         quote_block(reality),
     )
+
+
+def answers_table(catalog: Catalog, asked: Iterable[str], answers: dict[str, int | None]) -> Table:
+    from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+
+    table = Table(title="Tinjau jawabanmu", title_justify="left")
+    table.add_column("No.", justify="right", style="bold")
+    table.add_column("Pernyataan", ratio=3)
+    table.add_column("Jawaban", ratio=1)
+    for number, qid in enumerate(asked, start=1):
+        value = answers.get(qid)
+        label = SCALE_LABELS[value] if value else Text(SKIP_LABEL, style="dim")
+        table.add_row(str(number), catalog.question(qid).text, label)
+    return table
+
+
+def questions_table(catalog: Catalog) -> Table:
+    from kariersosial.answers import SCALE_LABELS
+
+    table = Table(title=f"Pernyataan kuis ({len(catalog.questions)})", title_justify="left")
+    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Pernyataan", ratio=3)
+    table.add_column("Mengukur", ratio=2, style="dim")
+    for q in catalog.questions:
+        measures = ", ".join(
+            ("kebalikan dari " if m.direction < 0 else "") + catalog.dimension(m.dimension).name
+            for m in q.loadings
+        )
+        table.add_row(q.id, q.text, measures)
+    table.caption = "Jawaban: " + ", ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items())
+    table.caption += ", kosong = lewati. Contoh berkas: p01=4 (satu baris per pernyataan)."
+    return table

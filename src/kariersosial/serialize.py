@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kariersosial.models import SECTIONS, Catalog, Question, Quote, Role
+from kariersosial.scoring import Result, TraitEvidence, fit_label
 
 
 def quote(q: Quote) -> dict[str, str]:
@@ -67,4 +69,67 @@ def question(catalog: Catalog, q: Question) -> dict[str, Any]:
             for k in q.traits
         ],
         "source": quote(q.source),
+    }
+
+
+def _evidence(e: TraitEvidence) -> dict[str, Any]:
+    return {
+        "trait": e.trait.id,
+        "label": e.trait.label,
+        "strength": round(e.strength, 3),
+        **quote(e.trait.source),
+    }
+
+
+def result(
+    catalog: Catalog, res: Result, answers: Mapping[str, int | None], mode: str = "full"
+) -> dict[str, Any]:
+    """The whole result as data: ranking, evidence with quotes, cautions and the answers."""
+    myth = res.misconception
+    return {
+        "status": res.status,
+        "mode": mode,
+        "catalog_version": catalog.version,
+        "answered": res.answered,
+        "skipped": res.skipped,
+        "total": res.total,
+        "decisive": res.decisive,
+        "nothing_fits": res.nothing_fits,
+        "ranking": [
+            {
+                "rank": f.rank,
+                "role": {"id": f.role.id, "name": f.role.name},
+                "fit": round(f.fit, 1),
+                "label": fit_label(f.fit),
+                "matches": [_evidence(e) for e in f.matches],
+                "warnings": [_evidence(e) for e in f.warnings],
+            }
+            for f in res.ranking
+        ],
+        "misconception": None
+        if myth is None or res.top is None
+        else {
+            "role": res.top.role.id,
+            "myth": quote(myth.myth),
+            "reality": [quote(q) for q in myth.reality],
+        },
+        "adjacent": [
+            {
+                "profession": {"id": a.profession.id, "name": a.profession.name},
+                "fit": round(a.fit, 1),
+                "role": a.role.id,
+                "quotes": [quote(q) for q in a.quotes],
+            }
+            for a in res.adjacent
+        ],
+        "cautions": [
+            {"kind": c.kind, "message": c.message, "questions": list(c.questions)}
+            for c in res.cautions
+        ],
+        "profile": {
+            d.id: {"name": d.name, "interest": round(100 * res.profile[d.id], 1)}
+            for d in catalog.dimensions
+            if d.id in res.profile
+        },
+        "answers": {q.id: answers.get(q.id) for q in catalog.questions},
     }

@@ -1,0 +1,109 @@
+"""Answers files for the non-interactive quiz: a JSON object or `id=jawaban` lines."""
+
+from __future__ import annotations
+
+import json
+
+from kariersosial.errors import UsageError
+from kariersosial.models import Catalog
+
+SCALE_LABELS = {
+    1: "Sangat tidak setuju",
+    2: "Tidak setuju",
+    3: "Ragu-ragu",
+    4: "Setuju",
+    5: "Sangat setuju",
+}
+SKIP_LABEL = "Lewati"
+_SKIP_WORDS = {"", "-", "null", "lewati", "skip"}
+_LABEL_VALUES = {label.casefold(): value for value, label in SCALE_LABELS.items()}
+
+
+def parse_answer(value: object) -> tuple[int | None, bool]:
+    """(answer, ok): a number 1..5, an Indonesian label, or a skip; ok False when unusable."""
+    if value is None:
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int):
+        return (value, True) if value in SCALE_LABELS else (None, False)
+    if isinstance(value, float) and value.is_integer():
+        return parse_answer(int(value))
+    if isinstance(value, str):
+        text = " ".join(value.split()).casefold()
+        if text in _SKIP_WORDS:
+            return None, True
+        if text.isdigit():
+            return parse_answer(int(text))
+        if text in _LABEL_VALUES:
+            return _LABEL_VALUES[text], True
+    return None, False
+
+
+def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | None]:
+    """Every statement id mapped to 1..5 or None (skipped); all bad entries reported at once."""
+    stripped = text.lstrip("\ufeff").strip()
+    problems: list[str] = []
+    if stripped.startswith(("{", "[")):
+        entries = _json_entries(stripped, source)
+    else:
+        entries = _line_entries(stripped, problems)
+    known = {q.id for q in catalog.questions}
+    answers: dict[str, int | None] = dict.fromkeys(sorted(known))
+    seen: set[str] = set()
+    for where, qid, value in entries:
+        answer, ok = parse_answer(value)
+        if qid not in known:
+            problems.append(f"{where}: pernyataan '{qid}' tidak dikenal")
+        elif qid in seen:
+            problems.append(f"{where}: pernyataan '{qid}' dijawab lebih dari sekali")
+        elif not ok:
+            problems.append(
+                f"{where}: jawaban {json.dumps(value, ensure_ascii=False)} untuk '{qid}' tidak sah "
+                "(pakai 1-5, label seperti 'Setuju', atau kosong/null untuk melewati)"
+            )
+        else:
+            answers[qid] = answer
+        seen.add(qid)
+    if problems:
+        listed = "\n".join(f"  • {p}" for p in problems)
+        raise UsageError(
+            f"Berkas jawaban {source} punya {len(problems)} masalah:\n{listed}",
+            "Lihat ID pernyataan yang sah dengan `kariersosial questions`.",
+        )
+    return answers
+
+
+def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"Berkas jawaban {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).",
+            'Contoh isi yang benar: {"p01": 4, "p02": null}',
+        ) from None
+    if isinstance(raw, dict) and isinstance(raw.get("answers"), dict):
+        raw = raw["answers"]  # also accept the saved form {"answers": {...}}
+    if not isinstance(raw, dict):
+        raise UsageError(
+            f"Berkas jawaban {source} harus berupa objek JSON (ID pernyataan → jawaban).",
+            'Contoh isi yang benar: {"p01": 4, "p02": null}',
+        )
+    return [(f"'{key}'", key.strip(), value) for key, value in raw.items()]
+
+
+def _line_entries(text: str, problems: list[str]) -> list[tuple[str, str, object]]:
+    entries: list[tuple[str, str, object]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        content = line.split("#", 1)[0].strip()
+        if not content:
+            continue
+        key, sep, value = content.partition("=")
+        if not sep:
+            key, sep, value = content.partition(":")
+        where = f"baris {number}"
+        if not sep or not key.strip():
+            problems.append(f"{where}: tulis dalam bentuk id=jawaban, misalnya p01=4")
+            continue
+        entries.append((where, key.strip(), value.strip()))
+    return entries

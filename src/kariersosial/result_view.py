@@ -1,0 +1,154 @@
+"""Rich rendering of a quiz result: ranking with bars, quoted explanations, cautions."""
+
+from __future__ import annotations
+
+from rich.bar import Bar
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kariersosial.render import heading, quote_block
+from kariersosial.scoring import TIE_MARGIN, Result, RoleFit, fit_label
+
+DISCLAIMER = (
+    "Hasil ini untuk membantumu menjelajah pilihan karier, bukan untuk seleksi kerja. "
+    "Bicarakan juga dengan guru BK atau orang yang bekerja di bidang ini."
+)
+EXPLAINED = 2  # how many of the top roles get a full explanation
+
+
+def render_result(result: Result, asked_note: str | None = None) -> RenderableType:
+    parts: list[RenderableType] = [_summary(result, asked_note)]
+    if result.status != "ok":
+        parts.append(
+            Text(
+                f"Jawabanmu baru {result.answered}, terlalu sedikit untuk menilai kecocokan. "
+                "Jawab lebih banyak pernyataan (kamu boleh melewati yang sulit), lalu coba lagi.",
+                style="yellow",
+            )
+        )
+        parts += _cautions(result)
+        return Group(*parts)
+    parts += [heading("Peringkat kecocokan (0–100)"), _ranking(result), Text()]
+    parts += _verdict(result)
+    for fit in result.ranking[:EXPLAINED]:
+        parts += _explain(result, fit)
+    parts += _cautions(result)
+    top = result.ranking[0].role.id
+    parts += [
+        Text.assemble(("Baca profil lengkap: ", "dim"), (f"kariersosial show {top}", "bold")),
+        Text(DISCLAIMER, style="dim"),
+    ]
+    return Group(*parts)
+
+
+def _summary(result: Result, asked_note: str | None) -> Panel:
+    text = f"Kamu menjawab {result.answered} dari {result.total} pernyataan"
+    text += f" ({result.skipped} dilewati)." if result.skipped else "."
+    body = Group(Text(text), *([Text(asked_note, style="dim")] if asked_note else []))
+    return Panel(
+        body,
+        title=Text("Hasil kuis kariersosial", style="bold"),
+        title_align="left",
+        border_style="cyan",
+    )
+
+
+def _ranking(result: Result) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="bold")
+    table.add_column(ratio=1)
+    table.add_column(width=12)
+    table.add_column(justify="right", style="bold", width=3)
+    table.add_column(style="dim")
+    for fit in result.ranking:
+        colour = "green" if fit.fit >= 60 else "yellow" if fit.fit >= 50 else "red"
+        bar = Bar(100, 0, fit.fit, width=12, color=colour, bgcolor="grey23")
+        table.add_row(f"{fit.rank}.", fit.role.name, bar, f"{fit.fit:.0f}", fit_label(fit.fit))
+    return table
+
+
+def _verdict(result: Result) -> list[RenderableType]:
+    top = result.ranking[0]
+    lines: list[RenderableType] = []
+    if result.nothing_fits:
+        lines.append(
+            Text(
+                f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi "
+                f"{top.fit:.0f} dari 100). Itu wajar: mungkin minatmu ada di bidang lain. "
+                "Penjelasan di bawah tetap bisa membantumu memahami peran-peran ini.",
+                style="yellow",
+            )
+        )
+    elif not result.decisive:
+        second = result.ranking[1]
+        lines.append(
+            Text(
+                f"Hasilnya belum tegas: {top.role.name} dan {second.role.name} hanya berselisih "
+                f"{top.fit - second.fit:.0f} poin (kurang dari {TIE_MARGIN:.0f}). Pertimbangkan "
+                "keduanya.",
+                style="yellow",
+            )
+        )
+    else:
+        lines.append(Text.assemble("Paling cocok untukmu: ", (top.role.name, "bold green"), "."))
+    return [*lines, Text()]
+
+
+def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
+    parts: list[RenderableType] = [
+        Text(f"{fit.rank}. {fit.role.name} — {fit.fit:.0f}/100", style="bold cyan"),
+    ]
+    if fit.matches:
+        parts.append(_label("Kenapa cocok", "green"))
+        for match in fit.matches[:3]:
+            parts += [_bullet(match.trait.label), quote_block([match.trait.source], indent=4)]
+    else:
+        parts.append(
+            Padding(
+                Text("Jawabanmu belum menunjukkan sifat 'cocok' peran ini.", style="dim"),
+                (0, 0, 0, 2),
+            )
+        )
+    if fit.warnings:
+        parts.append(_label("Perlu kamu perhatikan (ciri orang yang kurang cocok)", "yellow"))
+        for warning in fit.warnings[:3]:
+            parts += [_bullet(warning.trait.label), quote_block([warning.trait.source], indent=4)]
+    if fit.rank == 1 and result.misconception:
+        myth = result.misconception
+        parts += [
+            _label("Miskonsepsi yang perlu dibuang", "magenta"),
+            Padding(Text("✗ Anggapan keliru:", style="red"), (0, 0, 0, 4)),
+            quote_block([myth.myth], indent=6),
+            Padding(Text("✓ Kenyataannya:", style="green"), (0, 0, 0, 4)),
+            quote_block(myth.reality, indent=6),
+        ]
+    if fit.rank == 1:
+        for adj in result.adjacent:
+            parts += [
+                _label(f"Jawabanmu juga mirip profesi {adj.profession.name}", "blue"),
+                Padding(
+                    Text(f"Bedanya, menurut teks peran {adj.role.name}:", style="dim"), (0, 0, 0, 4)
+                ),
+                quote_block(adj.quotes, indent=6),
+            ]
+    return [*parts, Text()]
+
+
+def _label(text: str, colour: str) -> Padding:
+    return Padding(Text(text, style=f"bold {colour}"), (0, 0, 0, 2))
+
+
+def _bullet(text: str) -> Padding:
+    return Padding(Text(f"• {text}"), (0, 0, 0, 2))
+
+
+def _cautions(result: Result) -> list[RenderableType]:
+    if not result.cautions:
+        return []
+    parts: list[RenderableType] = [Text("Catatan tentang jawabanmu", style="bold yellow")]
+    for caution in result.cautions:
+        parts.append(Padding(Text(f"! {caution.message}", style="yellow"), (0, 0, 0, 2)))
+    return [*parts, Text()]

@@ -1,0 +1,83 @@
+"""One run of `kariersosial quiz`: resume or start, ask, review, and handle Ctrl-C safely."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kariersosial.errors import QuizInterrupted, UsageError
+from kariersosial.models import Catalog
+from kariersosial.store import Progress, clear_progress, load_progress, progress_path
+
+if TYPE_CHECKING:  # the quiz module imports questionary, which only this command needs
+    from kariersosial.quiz import Saver, Terminal
+
+NOT_A_TERMINAL = (
+    "Kuis interaktif butuh terminal, tapi masukan atau keluaran program ini bukan terminal."
+)
+ANSWER_FILE_HINT = (
+    "Untuk menjawab dari berkas: `kariersosial quiz --answers jawaban.json` (atau `-` untuk "
+    "stdin). Lihat ID pernyataan dengan `kariersosial questions`."
+)
+
+
+def require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
+
+
+def interactive_quiz(
+    catalog: Catalog,
+    *,
+    resume: bool | None,
+    say: Callable[[object], None],
+    warn: Callable[[str], None],
+    term: Terminal | None = None,
+) -> Progress:
+    """Run the quiz until the person asks for the result; progress is saved after each answer."""
+    from kariersosial import quiz
+    from kariersosial.render import answers_table
+
+    terminal = term or quiz.Terminal()
+    total = len(catalog.questions)
+    saved, notice = load_progress(catalog.version, {q.id for q in catalog.questions})
+    if notice:
+        warn(notice)
+    progress = Progress(catalog.version)
+    saver = quiz.Saver(warn, progress)
+    try:
+        if saved is not None and saved.answers:
+            keep = resume if resume is not None else quiz.choose_resume(saved, total, terminal)
+            if keep:
+                progress = saver.last = saved
+            else:
+                clear_progress()
+        if not progress.answers:
+            say(quiz.INTRO.format(total=total, minutes=max(1, round(total * 10 / 60))))
+        progress = quiz.run_questions(
+            catalog, progress, quiz.in_order(catalog), saver, terminal, total
+        )
+
+        def show(p: Progress) -> None:
+            say(answers_table(catalog, p.asked, p.answers))
+
+        progress = quiz.review(catalog, progress, show, saver, terminal)
+    except KeyboardInterrupt:
+        raise _interrupted(saver) from None
+    return progress
+
+
+def _interrupted(saver: Saver) -> QuizInterrupted:
+    count = len(saver.last.answers)
+    if saver.failure:
+        return QuizInterrupted(
+            f"Kuis dihentikan. {count} jawabanmu tidak bisa disimpan: {saver.failure}",
+            "Pastikan folder data bisa ditulisi (atau atur KARIERSOSIAL_HOME), lalu mulai lagi.",
+        )
+    where = progress_path() if count else None
+    saved = f" {count} jawabanmu sudah disimpan di {where}." if where else ""
+    return QuizInterrupted(
+        f"Kuis dihentikan.{saved}",
+        "Lanjutkan kapan saja dengan `kariersosial quiz` (atau `kariersosial quiz --resume`).",
+    )

@@ -1,0 +1,150 @@
+"""Where the user's data lives, and the quiz progress saved after every answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kariersosial.errors import StateError
+
+HOME_ENV = "KARIERSOSIAL_HOME"
+PROGRESS_FILE = "kemajuan.json"
+PROGRESS_SCHEMA = 1
+
+
+def data_dir() -> Path:
+    """$KARIERSOSIAL_HOME, else the platform's user data folder."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kariersosial", appauthor=False))
+
+
+def now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise StateError(
+            f"Tidak bisa menulis {path} ({exc.strerror or exc}).",
+            f"Pastikan folder itu bisa ditulisi, atau pilih folder lain lewat {HOME_ENV}.",
+        ) from None
+
+
+def set_aside(path: Path, reason: str) -> Path:
+    """Move a file we cannot use out of the way (never delete the user's data)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    try:
+        path.replace(target)
+    except OSError as exc:
+        raise StateError(
+            f"Berkas {path} tidak bisa dipakai dan tidak bisa dipindahkan ({exc.strerror}).",
+            f"Hapus atau pindahkan berkas itu sendiri, atau pilih folder lain lewat {HOME_ENV}.",
+        ) from None
+    return target
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An unfinished quiz: statement id -> answer (None = skipped), in the order asked."""
+
+    catalog_version: str
+    mode: str = "full"
+    answers: dict[str, int | None] = field(default_factory=dict)
+    asked: tuple[str, ...] = ()
+    updated: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": PROGRESS_SCHEMA,
+            "catalog_version": self.catalog_version,
+            "mode": self.mode,
+            "asked": list(self.asked),
+            "answers": self.answers,
+            "updated": self.updated or now(),
+        }
+
+
+def progress_path() -> Path:
+    return data_dir() / PROGRESS_FILE
+
+
+def save_progress(progress: Progress) -> None:
+    write_atomic(progress_path(), json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
+
+
+def clear_progress() -> None:
+    try:
+        progress_path().unlink(missing_ok=True)
+    except OSError as exc:
+        raise StateError(f"Tidak bisa menghapus {progress_path()} ({exc.strerror}).") from None
+
+
+def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | None, str | None]:
+    """The saved progress, or None; a file we cannot use is set aside and explained."""
+    path = progress_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "bukan teks UTF-8"
+        moved = set_aside(path, "rusak")
+        return None, f"Kemajuan kuis tidak bisa dibaca ({reason}); disimpan sebagai {moved.name}."
+    problem = _progress_problem(text, catalog_version, known)
+    if problem:
+        kind, why = problem
+        moved = set_aside(path, kind)
+        return None, f"Kemajuan kuis yang tersimpan {why}; disisihkan sebagai {moved.name}."
+    raw = json.loads(text)
+    progress = Progress(
+        raw["catalog_version"],
+        raw.get("mode", "full"),
+        dict(raw["answers"]),
+        tuple(raw["asked"]),
+        raw.get("updated", ""),
+    )
+    return progress, None
+
+
+def _progress_problem(text: str, version: str, known: set[str]) -> tuple[str, str] | None:
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError:
+        return "rusak", "rusak (bukan JSON yang sah)"
+    ok_shape = (
+        isinstance(raw, dict)
+        and raw.get("schema") == PROGRESS_SCHEMA
+        and isinstance(raw.get("catalog_version"), str)
+        and isinstance(raw.get("answers"), dict)
+        and isinstance(raw.get("asked"), list)
+        and all(v is None or (type(v) is int and 1 <= v <= 5) for v in raw["answers"].values())
+        and all(isinstance(a, str) for a in raw["asked"])
+    )
+    if not ok_shape:
+        return "rusak", "rusak (isinya tidak sesuai format)"
+    if raw["catalog_version"] != version or not set(raw["answers"]) | set(raw["asked"]) <= known:
+        return "usang", "dibuat untuk versi daftar pernyataan yang lain"
+    return None
