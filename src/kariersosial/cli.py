@@ -224,18 +224,45 @@ def quiz(
     restart: Annotated[
         bool, typer.Option("--restart", help="Abaikan kuis yang belum selesai dan mulai dari awal.")
     ] = False,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="Kuis singkat yang berhenti begitu hasilnya jelas (bawaan untuk kuis interaktif).",
+        ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Kuis lengkap: semua pernyataan, penjelasan hasil paling lengkap."
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
     with user_errors():
         if resume and restart:
             raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
+        if quick and full:
+            raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
         cat = catalog()
         if answers is not None:
+            mode = "quick" if quick else "full"
             given = _read_answers(answers, cat)
+            if mode == "quick":
+                given = _quick_subset(cat, given)
         else:
-            given = _ask(cat, True if resume else False if restart else None)
-        _show_result(cat, given, as_json)
+            mode = "full" if full else "quick"
+            given, mode = _ask(cat, True if resume else False if restart else None, mode)
+        _show_result(cat, given, mode, as_json)
+
+
+def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int | None]:
+    """Only the answers the short quiz would have asked for."""
+    from kariersosial.adaptive import Adaptive, walk
+    from kariersosial.scoring import Scorer
+
+    return {qid: given.get(qid) for qid in walk(Adaptive(Scorer(cat)), given)}
 
 
 def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
@@ -255,7 +282,7 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
     return parse_answers(text, cat, f"'{source}'")
 
 
-def _ask(cat: Catalog, resume: bool | None) -> dict[str, int | None]:
+def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
     from kariersosial.render import stderr, stdout
     from kariersosial.session import interactive_quiz, require_terminal
     from kariersosial.store import clear_progress
@@ -264,26 +291,27 @@ def _ask(cat: Catalog, resume: bool | None) -> dict[str, int | None]:
     progress = interactive_quiz(
         cat,
         resume=resume,
+        mode=mode,
         say=lambda thing: stdout().print(thing),
         warn=lambda text: stderr().print(_escape(text), style="yellow"),
     )
     clear_progress()
-    return progress.answers
+    return progress.answers, progress.mode
 
 
-def _show_result(cat: Catalog, given: dict[str, int | None], as_json: bool) -> None:
+def _show_result(cat: Catalog, given: dict[str, int | None], mode: str, as_json: bool) -> None:
     from kariersosial.scoring import score
 
     res = score(cat, given)
     if as_json:
         from kariersosial.serialize import result
 
-        print_json(result(cat, res, given))
+        print_json(result(cat, res, given, mode))
         return
     from kariersosial.render import stdout
     from kariersosial.result_view import render_result
 
-    stdout().print(render_result(res))
+    stdout().print(render_result(res, mode))
 
 
 @app.command()

@@ -118,7 +118,9 @@ def run_questions(
 ) -> Progress:
     """Ask until `next_question` has nothing left; back steps through what was asked."""
     answers = dict(progress.answers)
-    asked = list(progress.asked)
+    # Only the last statement asked can be unanswered (shown, then back); asking it again
+    # must not list it twice.
+    asked = [qid for qid in progress.asked if qid in answers]
     position = len(asked)
     while True:
         if position < len(asked):
@@ -130,7 +132,7 @@ def run_questions(
             qid = found
             asked.append(qid)
         question = catalog.question(qid)
-        count = f" dari {total}" if total else ""
+        count = f" dari {total}" if total else " · kuis singkat"
         heading = f"Pertanyaan {position + 1}{count}"
         default = answers.get(qid, NEW)
         answer = ask_statement(question, heading, default, position == 0, term)
@@ -197,12 +199,19 @@ def choose_resume(progress: Progress, total: int, term: Terminal) -> bool:
     return bool(answer)
 
 
-INTRO = (
-    "Kuis ini berisi {total} pernyataan singkat tentang apa yang kamu sukai dan cara kamu "
-    "bekerja. Waktunya sekitar {minutes} menit. Tidak ada jawaban benar atau salah: pilih "
-    "yang paling menggambarkan dirimu. Hasilnya untuk menjelajah pilihan karier, bukan untuk "
-    "seleksi kerja."
-)
+def intro(mode: str, total: int) -> str:
+    if mode == "quick":
+        length = (
+            "Ini kuis singkat: biasanya sekitar 10 pernyataan (2–3 menit), dan berhenti begitu "
+            "peran yang paling cocok sudah jelas. Kuis lengkap ada di `kariersosial quiz --full`."
+        )
+    else:
+        length = f"Kuis ini berisi {total} pernyataan, sekitar {max(1, total // 6)} menit."
+    return (
+        f"Jawab pernyataan tentang apa yang kamu sukai dan cara kamu bekerja. {length} "
+        "Tidak ada jawaban benar atau salah: pilih yang paling menggambarkan dirimu. Hasilnya "
+        "untuk menjelajah pilihan karier, bukan untuk seleksi kerja."
+    )
 
 
 class Saver:

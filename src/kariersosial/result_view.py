@@ -19,8 +19,15 @@ DISCLAIMER = (
 EXPLAINED = 2  # how many of the top roles get a full explanation
 
 
-def render_result(result: Result, asked_note: str | None = None) -> RenderableType:
-    parts: list[RenderableType] = [_summary(result, asked_note)]
+QUICK_NOTE = (
+    "Ini hasil kuis singkat. Kuis lengkap (`kariersosial quiz --full`, {total} pernyataan) "
+    "memberi penjelasan yang lebih lengkap."
+)
+
+
+def render_result(result: Result, mode: str = "full") -> RenderableType:
+    note = QUICK_NOTE.format(total=result.total) if mode == "quick" else None
+    parts: list[RenderableType] = [_summary(result, note)]
     if result.status != "ok":
         parts.append(
             Text(
@@ -45,7 +52,8 @@ def render_result(result: Result, asked_note: str | None = None) -> RenderableTy
 
 
 def _summary(result: Result, asked_note: str | None) -> Panel:
-    text = f"Kamu menjawab {result.answered} dari {result.total} pernyataan"
+    shown = result.answered + result.skipped
+    text = f"Kamu menjawab {result.answered} dari {shown} pernyataan"
     text += f" ({result.skipped} dilewati)." if result.skipped else "."
     body = Group(Text(text), *([Text(asked_note, style="dim")] if asked_note else []))
     return Panel(

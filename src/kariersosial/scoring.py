@@ -62,8 +62,8 @@ class Result:
     status: Status
     ranking: tuple[RoleFit, ...]
     answered: int
-    skipped: int
-    total: int
+    skipped: int  # statements shown but skipped
+    total: int  # statements in the bank; those neither answered nor skipped were not asked
     decisive: bool
     nothing_fits: bool
     misconception: Misconception | None
@@ -141,14 +141,15 @@ class Scorer:
     def score(self, answers: Answers) -> Result:
         given = self.valid(answers)
         total = len(self.questions)
-        cautions = self.cautions(given)
+        skipped = sum(1 for q in self.questions if q.id in answers) - len(given)
+        cautions = self.cautions(given, skipped)
         profile = self.profile(given)
         if len(given) < MIN_ANSWERED:
             return Result(
                 "not_enough_answers",
                 (),
                 len(given),
-                total - len(given),
+                skipped,
                 total,
                 False,
                 False,
@@ -172,7 +173,7 @@ class Scorer:
             "ok",
             ranking,
             len(given),
-            total - len(given),
+            skipped,
             total,
             decisive,
             top.fit < NOTHING_FITS_BELOW,
@@ -220,9 +221,9 @@ class Scorer:
                 found.append(Adjacent(prof, value, match[0], match[1].quotes))
         return tuple(sorted(found, key=lambda a: -a.fit))
 
-    def cautions(self, given: Mapping[str, int]) -> tuple[Caution, ...]:
+    def cautions(self, given: Mapping[str, int], skipped: int) -> tuple[Caution, ...]:
         found = []
-        total = len(self.questions)
+        shown = len(given) + skipped
         if given and len(given) >= STRAIGHT_MIN:
             value, count = Counter(given.values()).most_common(1)[0]
             if count / len(given) >= STRAIGHT_SHARE:
@@ -234,12 +235,11 @@ class Scorer:
                         "dengan membaca tiap pernyataan.",
                     )
                 )
-        skipped = total - len(given)
-        if total and skipped / total > SKIP_SHARE:
+        if shown and skipped / shown > SKIP_SHARE:
             found.append(
                 Caution(
                     "many_skips",
-                    f"Kamu melewati {skipped} dari {total} pernyataan, jadi hasilnya kurang kuat. "
+                    f"Kamu melewati {skipped} dari {shown} pernyataan, jadi hasilnya kurang kuat. "
                     "Jawab lebih banyak pernyataan agar hasilnya lebih bisa dipercaya.",
                 )
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kariersosial.errors import QuizInterrupted, UsageError
@@ -11,7 +12,7 @@ from kariersosial.models import Catalog
 from kariersosial.store import Progress, clear_progress, load_progress, progress_path
 
 if TYPE_CHECKING:  # the quiz module imports questionary, which only this command needs
-    from kariersosial.quiz import Saver, Terminal
+    from kariersosial.quiz import NextQuestion, Saver, Terminal
 
 NOT_A_TERMINAL = (
     "Kuis interaktif butuh terminal, tapi masukan atau keluaran program ini bukan terminal."
@@ -31,6 +32,7 @@ def interactive_quiz(
     catalog: Catalog,
     *,
     resume: bool | None,
+    mode: str,
     say: Callable[[object], None],
     warn: Callable[[str], None],
     term: Terminal | None = None,
@@ -51,12 +53,19 @@ def interactive_quiz(
             keep = resume if resume is not None else quiz.choose_resume(saved, total, terminal)
             if keep:
                 progress = saver.last = saved
+                mode = saved.mode
             else:
                 clear_progress()
+        progress = replace(progress, mode=mode)
         if not progress.answers:
-            say(quiz.INTRO.format(total=total, minutes=max(1, round(total * 10 / 60))))
+            say(quiz.intro(mode, total))
         progress = quiz.run_questions(
-            catalog, progress, quiz.in_order(catalog), saver, terminal, total
+            catalog,
+            progress,
+            next_question(catalog, mode),
+            saver,
+            terminal,
+            total if mode == "full" else None,
         )
 
         def show(p: Progress) -> None:
@@ -66,6 +75,17 @@ def interactive_quiz(
     except KeyboardInterrupt:
         raise _interrupted(saver) from None
     return progress
+
+
+def next_question(catalog: Catalog, mode: str) -> NextQuestion:
+    if mode == "quick":
+        from kariersosial.adaptive import Adaptive
+        from kariersosial.scoring import Scorer
+
+        return Adaptive(Scorer(catalog)).next_question
+    from kariersosial.quiz import in_order
+
+    return in_order(catalog)
 
 
 def _interrupted(saver: Saver) -> QuizInterrupted:

@@ -1,0 +1,148 @@
+"""The short quiz: ask the statement that best separates the roles still in contention, and stop
+once the leading role's lead is decisive and stable. Pure: decisions depend only on the answers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+
+from kariersosial.models import Catalog, Question, Role
+from kariersosial.scoring import MIN_ANSWERED, NOTHING_FITS_BELOW, Scorer
+
+MIN_QUESTIONS = 8  # never stop before this many statements
+CERTAINTY = 0.99  # stop when one role's archetype explains the answers this much better
+SD = 1.2  # spread of real answers around an archetype's expected answer, in scale points
+COVERAGE = 0.5  # each role's fit must rest on dimensions holding this share of its weight
+LOW_INTEREST = 0.15  # an archetype's interest in a dimension its role does not need
+HIGH_INTEREST = 0.95
+
+
+def role_interest(catalog: Catalog, role: Role) -> dict[str, float]:
+    """The interests (0..1) of someone whose preferences follow the role's dimension weights."""
+    span = HIGH_INTEREST - LOW_INTEREST
+    return {d.id: LOW_INTEREST + span * role.weight_of(d.id) for d in catalog.dimensions}
+
+
+def expected_answer(question: Question, interest: Mapping[str, float]) -> float:
+    """The noise-free answer (1..5) of a person with these interests."""
+    total = sum(m.weight for m in question.loadings)
+    lean = sum(m.direction * m.weight * (2 * interest[m.dimension] - 1) for m in question.loadings)
+    return 3 + 2 * lean / total
+
+
+class Adaptive:
+    """Chooses statements and decides when to stop, for one catalogue."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        self.catalog = scorer.catalog
+
+    @cached_property
+    def expected(self) -> dict[str, dict[str, float]]:
+        """Statement id -> role id -> the role archetype's expected answer."""
+        archetypes = {r.id: role_interest(self.catalog, r) for r in self.catalog.roles}
+        return {
+            q.id: {rid: expected_answer(q, interest) for rid, interest in archetypes.items()}
+            for q in self.catalog.questions
+        }
+
+    def fits(self, answers: Mapping[str, int | None]) -> list[tuple[float, str]]:
+        """(fit, role id) for the answers so far, best first; empty before any answer."""
+        profile = self.scorer.profile(self.scorer.valid(answers))
+        found = []
+        for order, role in enumerate(self.catalog.roles):
+            value = self.scorer.fit({w.dimension: w.weight for w in role.weights}, profile)
+            found.append((-(value or 0.0), order, role.id))
+        return [(-neg, rid) for neg, _, rid in sorted(found)] if profile else []
+
+    def belief(self, answers: Mapping[str, int | None]) -> dict[str, float]:
+        """How likely each role's archetype is to have given these answers (sums to 1)."""
+        given = self.scorer.valid(answers)
+        logs = {
+            r.id: -sum((a - self.expected[q][r.id]) ** 2 for q, a in given.items()) / (2 * SD**2)
+            for r in self.catalog.roles
+        }
+        top = max(logs.values())
+        weights = {rid: math.exp(v - top) for rid, v in logs.items()}
+        total = sum(weights.values())
+        return {rid: w / total for rid, w in weights.items()}
+
+    def coverage(self, answers: Mapping[str, int | None]) -> dict[str, float]:
+        """Role id -> the share of its dimension weight that the answers measure."""
+        measured = {
+            m.dimension
+            for qid, a in self.scorer.valid(answers).items()
+            for m in self.catalog.question(qid).loadings
+        }
+        return {
+            r.id: sum(w.weight for w in r.weights if w.dimension in measured)
+            / sum(w.weight for w in r.weights)
+            for r in self.catalog.roles
+        }
+
+    def next_question(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> str | None:
+        """The next statement to ask, or None when the ranking is settled or the bank is used up."""
+        if self.finished(answers, asked):
+            return None
+        if self.certain(answers) and len(asked) >= MIN_QUESTIONS:
+            return self._widen(answers, asked)
+        belief = self.belief(answers)
+        roles = list(belief)
+        pairs = [(a, b, belief[a] * belief[b]) for i, a in enumerate(roles) for b in roles[i + 1 :]]
+        best: tuple[float, str] | None = None
+        for q in self.catalog.questions:
+            if q.id in asked:
+                continue
+            by_role = self.expected[q.id]
+            gain = sum(w * (by_role[a] - by_role[b]) ** 2 for a, b, w in pairs)
+            if best is None or gain > best[0]:
+                best = (gain, q.id)
+        return best[1] if best else None
+
+    def _widen(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> str | None:
+        """The statement that best measures the role whose fit rests on the least evidence."""
+        coverage = self.coverage(answers)
+        role = self.catalog.role(min(coverage, key=lambda rid: coverage[rid]))
+        measured = {d for d, c in self._measured(answers).items() if c}
+        best: tuple[float, str] | None = None
+        for q in self.catalog.questions:
+            if q.id in asked:
+                continue
+            gain = sum(
+                role.weight_of(m.dimension) for m in q.loadings if m.dimension not in measured
+            )
+            if best is None or gain > best[0]:
+                best = (gain, q.id)
+        return best[1] if best else None
+
+    def _measured(self, answers: Mapping[str, int | None]) -> dict[str, bool]:
+        given = self.scorer.valid(answers)
+        return {m.dimension: True for qid in given for m in self.catalog.question(qid).loadings}
+
+    def certain(self, answers: Mapping[str, int | None]) -> bool:
+        """One role is clearly the likeliest and also leads the fit ranking (or nothing fits)."""
+        if sum(1 for a in answers.values() if a is not None) < MIN_ANSWERED:
+            return False
+        fits = self.fits(answers)
+        if fits[0][0] < NOTHING_FITS_BELOW - 10:
+            return True  # nothing fits, and more statements will not change that
+        belief = self.belief(answers)
+        likeliest = max(belief, key=lambda rid: belief[rid])
+        return belief[likeliest] >= CERTAINTY and likeliest == fits[0][1]
+
+    def finished(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> bool:
+        """Stop when the ranking is settled and every role's fit rests on enough evidence."""
+        if len(asked) >= len(self.catalog.questions):
+            return True
+        if len(asked) < MIN_QUESTIONS or not self.certain(answers):
+            return False
+        return min(self.coverage(answers).values()) >= COVERAGE
+
+
+def walk(adaptive: Adaptive, answers: Mapping[str, int | None]) -> list[str]:
+    """The statements the short quiz would ask someone whose answers are all known already."""
+    asked: list[str] = []
+    while (qid := adaptive.next_question({q: answers.get(q) for q in asked}, asked)) is not None:
+        asked.append(qid)
+    return asked
