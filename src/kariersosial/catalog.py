@@ -50,7 +50,7 @@ def read_catalog(file: Traversable, name: str, *, user_file: bool) -> Catalog:
 def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Catalog | list[str]:
     """The catalogue in `file`, or every problem that keeps it from being used."""
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")  # tolerate the BOM Windows editors add
     except FileNotFoundError:
         return ["berkas tidak ditemukan"]
     except IsADirectoryError:
@@ -65,12 +65,16 @@ def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Ca
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         return [f"JSON rusak di baris {exc.lineno}, kolom {exc.colno} ({_json_reason(exc.msg)})"]
+    except RecursionError:
+        return ["JSON bersarang terlalu dalam untuk dibaca"]
+    except ValueError:  # e.g. a number with thousands of digits
+        return ["JSON berisi angka yang terlalu panjang"]
 
     def read_source(relative: str) -> str | None:
         source = _beside(file, relative)
         try:
-            return source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return source.read_text(encoding="utf-8")  # UnicodeDecodeError is the caller's
+        except OSError:
             return None
 
     return build_catalog(raw, read_source)

@@ -8,6 +8,7 @@ from kariersosial.errors import UsageError
 from kariersosial.models import Catalog, Role
 
 NEAR_MISS_CUTOFF = 0.8
+NEAR_MISS_MARGIN = 0.03
 
 
 def normalize(text: str) -> str:
@@ -44,13 +45,15 @@ def find_roles(catalog: Catalog, query: str) -> list[Role]:
         return by_words
     import difflib  # only a typo needs it
 
-    close = {
-        r.id: r
+    scores = {
+        r.id: max(difflib.SequenceMatcher(None, q, k).ratio() for k in _keys(r))
         for r in catalog.roles
-        for k in _keys(r)
-        if difflib.SequenceMatcher(None, q, k).ratio() >= NEAR_MISS_CUTOFF
     }
-    return list(close.values())
+    best = max(scores.values())
+    if best < NEAR_MISS_CUTOFF:
+        return []
+    # a typo is closest to what was meant; others only count when nearly as close
+    return [r for r in catalog.roles if scores[r.id] >= best - NEAR_MISS_MARGIN]
 
 
 def resolve_role(catalog: Catalog, query: str) -> Role:

@@ -288,7 +288,11 @@ def _check_source(
     c: Checker, path: str, file: str, sentences: list[Sentence], read: SourceReader | None
 ) -> None:
     """Every source paragraph must equal its sentences joined: nothing dropped or changed."""
-    text = read(file) if read else None
+    try:
+        text = read(file) if read else None
+    except UnicodeDecodeError:
+        c.fail(f"{path}.source_file", f"berkas sumber bukan teks UTF-8: {file}")
+        return
     if text is None:
         c.fail(f"{path}.source_file", f"berkas sumber tidak ditemukan: {file}")
         return

@@ -1,0 +1,101 @@
+"""Shared fixtures: an isolated environment, the bundled catalogue, and mutated copies of it."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kariersosial import render
+from kariersosial.catalog import DATA_ENV, load_catalog
+from kariersosial.models import Catalog
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+CATALOG_FILE = DATA_DIR / "roles.json"
+SOURCES_DIR = DATA_DIR / "sources"
+
+WriteCatalog = Callable[..., Path]
+
+
+def _clear_consoles() -> None:
+    # render caches one rich Console per stream; each is sized and coloured from the
+    # environment when first built, so a test must not inherit another test's console.
+    render.stdout.cache_clear()
+    render.stderr.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private user data dir, no catalogue override, no colour, and a fixed width."""
+    home = tmp_path / "kariersosial-home"
+    monkeypatch.setenv("KARIERSOSIAL_HOME", str(home))
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    _clear_consoles()
+    yield home
+    _clear_consoles()
+
+
+@pytest.fixture(scope="session")
+def bundled_json() -> dict[str, Any]:
+    """The bundled catalogue as parsed JSON; never mutate it (use `raw_catalog`)."""
+    data: dict[str, Any] = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled catalogue, validated."""
+    return load_catalog()
+
+
+@pytest.fixture
+def raw_catalog(bundled_json: dict[str, Any]) -> dict[str, Any]:
+    """A fresh deep copy of the bundled JSON, free to mutate."""
+    return copy.deepcopy(bundled_json)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_catalog(tmp_path: Path) -> WriteCatalog:
+    """Write a catalogue into its own folder under tmp_path and return the file's path.
+
+    `raw` is a dict (dumped as JSON), a str (written as is) or bytes (written raw). The
+    source texts are copied beside it (roles name them relative to the catalogue) unless
+    `sources=False`; `name` is the file name.
+    """
+    counter = iter(range(1_000_000))
+
+    def write(
+        raw: dict[str, Any] | list[Any] | str | bytes,
+        *,
+        name: str = "roles.json",
+        sources: bool = True,
+    ) -> Path:
+        folder = tmp_path / f"katalog-{next(counter)}"
+        folder.mkdir()
+        if sources:
+            shutil.copytree(SOURCES_DIR, folder / "sources")
+        path = folder / name
+        if isinstance(raw, bytes):
+            path.write_bytes(raw)
+        elif isinstance(raw, str):
+            path.write_text(raw, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(raw, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    return write
