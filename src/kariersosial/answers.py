@@ -33,7 +33,7 @@ def parse_answer(value: object) -> tuple[int | None, bool]:
         text = " ".join(value.split()).casefold()
         if text in _SKIP_WORDS:
             return None, True
-        if text.isdigit():
+        if text.isdecimal() and len(text) <= 9:  # isdigit() lets '²' through to int()
             return parse_answer(int(text))
         if text in _LABEL_VALUES:
             return _LABEL_VALUES[text], True
@@ -76,20 +76,20 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
 
 def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_keep_duplicates)
     except json.JSONDecodeError as exc:
         raise UsageError(
             f"Berkas jawaban {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).",
             'Contoh isi yang benar: {"p01": 4, "p02": null}',
         ) from None
-    if isinstance(raw, dict) and isinstance(raw.get("answers"), dict):
+    if isinstance(raw, _Pairs) and isinstance(raw.get("answers"), _Pairs):
         raw = raw["answers"]  # also accept the saved form {"answers": {...}}
-    if not isinstance(raw, dict):
+    if not isinstance(raw, _Pairs):
         raise UsageError(
             f"Berkas jawaban {source} harus berupa objek JSON (ID pernyataan → jawaban).",
             'Contoh isi yang benar: {"p01": 4, "p02": null}',
         )
-    return [(f"'{key}'", key.strip(), value) for key, value in raw.items()]
+    return [(f"'{key}'", key.strip(), value) for key, value in raw.pairs]
 
 
 def _line_entries(text: str, problems: list[str]) -> list[tuple[str, str, object]]:
@@ -107,3 +107,15 @@ def _line_entries(text: str, problems: list[str]) -> list[tuple[str, str, object
             continue
         entries.append((where, key.strip(), value.strip()))
     return entries
+
+
+class _Pairs(dict[str, object]):
+    """A JSON object that remembers every key, so a statement answered twice is reported."""
+
+    pairs: list[tuple[str, object]]
+
+
+def _keep_duplicates(pairs: list[tuple[str, object]]) -> _Pairs:
+    obj = _Pairs(pairs)
+    obj.pairs = pairs
+    return obj

@@ -16,8 +16,10 @@ from kariersosial.catalog import DATA_ENV, load_catalog
 from kariersosial.errors import EXIT_INTERRUPTED, KarierError, UsageError
 from kariersosial.i18n import localize_typer
 from kariersosial.models import Catalog
+from kariersosial.speedups import skip_pydantic_for_text
 
 localize_typer()
+skip_pydantic_for_text()
 
 app = typer.Typer(
     name="kariersosial",
@@ -49,13 +51,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             envvar=DATA_ENV,
             help="Pakai katalog peran dari berkas JSON ini, bukan katalog bawaan.",
             show_default=False,
-            dir_okay=False,
+            metavar="BERKAS",
         ),
     ] = None,
     version: Annotated[
@@ -69,7 +71,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    state.data = data
+    state.data = Path(data) if data else None
 
 
 @contextmanager
@@ -169,7 +171,7 @@ def show(
 @app.command()
 def validate(
     file: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(
             help="Berkas katalog yang diperiksa (bawaan: katalog yang sedang dipakai).",
             show_default=False,
@@ -181,7 +183,7 @@ def validate(
     """Periksa berkas katalog peran dan laporkan semua masalahnya sekaligus."""
     from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, check_catalog
 
-    target = file or state.data
+    target = Path(file) if file else state.data
     name = str(target) if target else BUNDLED_NAME
     if target is not None and not target.exists():
         with user_errors():
@@ -195,7 +197,7 @@ def validate(
 
         stderr().print(f"[bold red]{_escape(name)}: {len(problems)} masalah ditemukan[/]")
         for problem in problems:
-            stderr().print(f"  • {_escape(problem)}", highlight=False)
+            stderr().print(f"  • {_escape(problem)}", soft_wrap=True)
     else:
         assert not isinstance(result, list)
         print(

@@ -98,6 +98,8 @@ def save_progress(progress: Progress) -> None:
 def clear_progress() -> None:
     try:
         progress_path().unlink(missing_ok=True)
+    except NotADirectoryError:  # the data folder is under a file: there is no progress file
+        pass
     except OSError as exc:
         raise StateError(f"Tidak bisa menghapus {progress_path()} ({exc.strerror}).") from None
 
@@ -107,7 +109,7 @@ def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | Non
     path = progress_path()
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no file there (or no such folder)
         return None, None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "bukan teks UTF-8"
