@@ -47,12 +47,15 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
     if stripped.startswith(("{", "[")):
         entries = _json_entries(stripped, source)
     else:
-        entries = _line_entries(stripped, problems)
+        entries = _line_entries(stripped)
     known = {q.id for q in catalog.questions}
     answers: dict[str, int | None] = dict.fromkeys(sorted(known))
     seen: set[str] = set()
     for where, qid, value in entries:
         answer, ok = parse_answer(value)
+        if value is _MALFORMED:
+            problems.append(f"{where}: tulis dalam bentuk id=jawaban, misalnya p01=4")
+            continue
         if qid not in known:
             problems.append(f"{where}: pernyataan '{qid}' tidak dikenal")
         elif qid in seen:
@@ -92,7 +95,10 @@ def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
     return [(f"'{key}'", key.strip(), value) for key, value in raw.pairs]
 
 
-def _line_entries(text: str, problems: list[str]) -> list[tuple[str, str, object]]:
+_MALFORMED = object()  # a line that is not `id=answer`; reported in line order with the rest
+
+
+def _line_entries(text: str) -> list[tuple[str, str, object]]:
     entries: list[tuple[str, str, object]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         content = line.split("#", 1)[0].strip()
@@ -103,7 +109,7 @@ def _line_entries(text: str, problems: list[str]) -> list[tuple[str, str, object
             key, sep, value = content.partition(":")
         where = f"baris {number}"
         if not sep or not key.strip():
-            problems.append(f"{where}: tulis dalam bentuk id=jawaban, misalnya p01=4")
+            entries.append((where, content, _MALFORMED))
             continue
         entries.append((where, key.strip(), value.strip()))
     return entries

@@ -277,6 +277,8 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(f"Berkas jawaban '{source}' tidak ditemukan.") from None
+    except IsADirectoryError:
+        raise UsageError(f"'{source}' adalah folder, bukan berkas jawaban.") from None
     except UnicodeDecodeError:
         raise UsageError(f"Berkas jawaban '{source}' bukan teks UTF-8.") from None
     except OSError as exc:
@@ -336,6 +338,11 @@ def questions(as_json: JsonOption = False) -> None:
         from kariersosial.render import questions_table, stdout
 
         stdout().print(questions_table(cat))
+
+
+# Commands kept in their own modules register here (each module imports only typer at the top).
+# --- registered command modules ---
+# --- end of registered command modules ---
 
 
 def main() -> None:

@@ -162,7 +162,8 @@ class Scorer:
         for order, role in enumerate(self.catalog.roles):
             value = self.fit({w.dimension: w.weight for w in role.weights}, profile)
             fits.append((-(value or 0.0), order, role, value or 0.0))
-        fits.sort(key=lambda item: (item[0], item[1]))
+        # round away float noise so that equal fits keep the catalogue's order
+        fits.sort(key=lambda item: (round(item[0], 9), item[1]))
         ranking = tuple(
             RoleFit(role, value, rank, *self._evidence(role, given))
             for rank, (_, _, role, value) in enumerate(fits, start=1)

@@ -1,0 +1,161 @@
+"""Properties of the scoring engine that must hold for any answers (hypothesis, derandomized)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
+from kariersosial.models import Catalog, Question, Role
+from kariersosial.scoring import Result, Scorer
+
+# Deterministic in CI: the same 200 examples on every run, no deadline on slow machines.
+PROPERTY = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+# Built once at import (hypothesis strategies need the statement ids before any fixture runs),
+# always from the bundled catalogue whatever KARIERSOSIAL_DATA says.
+CATALOG: Catalog = read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
+SCORER = Scorer(CATALOG)
+IDS = [q.id for q in CATALOG.questions]
+VALUES = st.sampled_from([1, 2, 3, 4, 5, None])
+
+answer_sets = st.dictionaries(st.sampled_from(IDS), VALUES)
+full_answer_sets = st.fixed_dictionaries({qid: st.integers(1, 5) for qid in IDS})
+
+
+def relevant_signs(q: Question, role: Role) -> set[int]:
+    """Directions of the statement's loadings on the dimensions the role weights."""
+    weighted = {w.dimension for w in role.weights if w.weight > 0}
+    return {m.direction for m in q.loadings if m.dimension in weighted}
+
+
+# (statement, role, sign) where every loading of the statement on the role's dimensions has
+# that sign: raising the answer moves the role's fit only in that direction.
+ONE_SIGNED = [
+    (q.id, role.id, signs.pop())
+    for q in CATALOG.questions
+    for role in CATALOG.roles
+    if len(signs := relevant_signs(q, role)) == 1
+]
+
+
+def fit_of(result: Result, role_id: str) -> float:
+    return next(f.fit for f in result.ranking if f.role.id == role_id)
+
+
+def test_the_monotonicity_cases_cover_both_directions() -> None:
+    assert {sign for _, _, sign in ONE_SIGNED} == {1, -1}
+    assert {role for _, role, _ in ONE_SIGNED} == {r.id for r in CATALOG.roles}
+
+
+@PROPERTY
+@given(answers=answer_sets)
+def test_fits_are_within_0_100_and_ranks_are_a_permutation(
+    answers: dict[str, int | None],
+) -> None:
+    result = SCORER.score(answers)
+    answered = sum(1 for v in answers.values() if v is not None)
+    assert result.answered == answered
+    assert result.skipped == len(answers) - answered
+    assert result.total == len(IDS)
+    if result.status == "not_enough_answers":
+        assert result.ranking == ()
+        return
+    assert sorted(f.rank for f in result.ranking) == list(range(1, len(CATALOG.roles) + 1))
+    assert [f.rank for f in result.ranking] == list(range(1, len(CATALOG.roles) + 1))
+    assert {f.role.id for f in result.ranking} == {r.id for r in CATALOG.roles}
+    ordered = [f.fit for f in result.ranking]
+    assert ordered == sorted(ordered, reverse=True)
+    for fit in result.ranking:
+        assert 0.0 <= fit.fit <= 100.0
+    for interest in result.profile.values():
+        assert 0.0 <= interest <= 1.0
+
+
+@PROPERTY
+@given(data=st.data(), answers=answer_sets)
+def test_the_order_of_answers_does_not_matter(
+    data: st.DataObject, answers: dict[str, int | None]
+) -> None:
+    shuffled = dict(data.draw(st.permutations(list(answers.items()))))
+    first, second = SCORER.score(answers), SCORER.score(shuffled)
+    assert [(f.role.id, f.fit) for f in first.ranking] == [
+        (f.role.id, f.fit) for f in second.ranking
+    ]
+    assert first == second
+
+
+@pytest.mark.parametrize("step", [1, -1], ids=["raise", "lower"])
+@PROPERTY
+@given(data=st.data(), answers=full_answer_sets)
+def test_fit_moves_with_answers_to_one_signed_statements(
+    step: int, data: st.DataObject, answers: dict[str, int]
+) -> None:
+    qid, role_id, sign = data.draw(st.sampled_from(ONE_SIGNED), label="case")
+    skipped = data.draw(st.sets(st.sampled_from(IDS), max_size=len(IDS) // 2), label="skipped")
+    base: dict[str, int | None] = {
+        k: None if k in skipped and k != qid else v for k, v in answers.items()
+    }
+    value = base[qid]
+    assert value is not None
+    if not 1 <= value + step <= 5:
+        return
+    before = SCORER.score(base)
+    after = SCORER.score({**base, qid: value + step})
+    if before.status != "ok":
+        assert after.status == before.status
+        return
+    old, new = fit_of(before, role_id), fit_of(after, role_id)
+    if step * sign > 0:
+        assert new >= old, (qid, role_id, old, new)
+    else:
+        assert new <= old, (qid, role_id, old, new)
+
+
+def test_the_empty_mapping_gives_the_not_enough_outcome() -> None:
+    result = SCORER.score({})
+    assert result.status == "not_enough_answers"
+    assert result.ranking == ()
+    assert (result.answered, result.skipped, result.total) == (0, 0, len(IDS))
+    assert result.misconception is None
+    assert result.adjacent == ()
+    assert result.decisive is False
+    assert result.nothing_fits is False
+
+
+junk_values = st.one_of(st.integers(), st.none(), st.text(), st.floats(), st.booleans())
+
+
+@PROPERTY
+@given(
+    answers=st.dictionaries(st.text(), st.one_of(st.integers(), st.none(), st.text(), st.floats()))
+)
+def test_junk_mappings_never_raise(answers: dict[str, Any]) -> None:
+    result = SCORER.score(answers)
+    assert result.status in ("ok", "not_enough_answers")
+
+
+@PROPERTY
+@given(answers=st.dictionaries(st.one_of(st.sampled_from(IDS), st.text()), junk_values))
+def test_junk_mixed_with_real_ids_never_raises(answers: dict[str, Any]) -> None:
+    result = SCORER.score(answers)
+    valid = sum(1 for k, v in answers.items() if k in IDS and type(v) is int and 1 <= v <= 5)
+    assert result.answered == valid
+    for fit in result.ranking:
+        assert 0.0 <= fit.fit <= 100.0
+
+
+@PROPERTY
+@given(answers=answer_sets)
+def test_scoring_is_deterministic(answers: dict[str, int | None]) -> None:
+    assert SCORER.score(answers) == SCORER.score(dict(answers))
+    assert SCORER.score(answers) == Scorer(CATALOG).score(answers)
