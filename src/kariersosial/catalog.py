@@ -8,7 +8,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from kariersosial.errors import CatalogError
+from kariersosial.errors import CatalogError, os_reason
 from kariersosial.models import Catalog
 from kariersosial.validation import build_catalog
 
@@ -60,7 +60,7 @@ def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Ca
     except UnicodeDecodeError:
         return ["bukan teks UTF-8"]
     except OSError as exc:
-        return [f"tidak bisa dibaca ({exc.strerror or exc})"]
+        return [f"tidak bisa dibaca ({os_reason(exc)})"]
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -13,7 +13,7 @@ import typer
 
 from kariersosial import __version__
 from kariersosial.catalog import DATA_ENV, load_catalog
-from kariersosial.errors import EXIT_INTERRUPTED, KarierError, UsageError
+from kariersosial.errors import EXIT_INTERRUPTED, KarierError, StateError, UsageError, os_reason
 from kariersosial.i18n import localize_typer
 from kariersosial.models import Catalog
 from kariersosial.speedups import skip_pydantic_for_text
@@ -282,7 +282,9 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
     except UnicodeDecodeError:
         raise UsageError(f"Berkas jawaban '{source}' bukan teks UTF-8.") from None
     except OSError as exc:
-        raise UsageError(f"Berkas jawaban '{source}' tidak bisa dibaca ({exc.strerror}).") from None
+        raise UsageError(
+            f"Berkas jawaban '{source}' tidak bisa dibaca ({os_reason(exc)})."
+        ) from None
     return parse_answers(text, cat, f"'{source}'")
 
 
@@ -299,7 +301,10 @@ def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | 
         say=lambda thing: stdout().print(thing),
         warn=lambda text: stderr().print(_escape(text), style="yellow"),
     )
-    clear_progress()
+    try:
+        clear_progress()
+    except StateError as exc:  # the result matters more than tidying up
+        stderr().print(_escape(exc.message), style="yellow")
     return progress.answers, progress.mode
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -46,3 +48,20 @@ class QuizInterrupted(KarierError):
     """Ctrl-C during the quiz; progress has been saved already."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+_OS_REASONS = {
+    errno.ENOENT: "tidak ada",
+    errno.EACCES: "tidak diizinkan",
+    errno.EPERM: "tidak diizinkan",
+    errno.ENOTDIR: "bagian jalurnya bukan folder",
+    errno.EISDIR: "itu folder, bukan berkas",
+    errno.ENOSPC: "disk penuh",
+    errno.EROFS: "sistem berkasnya hanya bisa dibaca",
+    errno.EEXIST: "sudah ada",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error in Indonesian (its English text as a fallback)."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))

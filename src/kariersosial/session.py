@@ -47,15 +47,18 @@ def interactive_quiz(
     if notice:
         warn(notice)
     progress = Progress(catalog.version)
-    saver = quiz.Saver(warn, progress)
+    has_saved = saved is not None and bool(saved.answers)
+    # until the person chooses, an interruption leaves the saved answers as they are
+    saver = quiz.Saver(warn, saved if saved is not None and has_saved else progress)
     try:
-        if saved is not None and saved.answers:
+        if saved is not None and has_saved:
             keep = resume if resume is not None else quiz.choose_resume(saved, total, terminal)
             if keep:
-                progress = saver.last = saved
+                progress = saved
                 mode = saved.mode
             else:
                 clear_progress()
+                saver.last = progress
         progress = replace(progress, mode=mode)
         if not progress.answers:
             say(quiz.intro(mode, total))

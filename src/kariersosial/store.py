@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kariersosial.errors import StateError
+from kariersosial.errors import StateError, os_reason
 
 HOME_ENV = "KARIERSOSIAL_HOME"
 PROGRESS_FILE = "kemajuan.json"
@@ -47,7 +47,7 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise StateError(
-            f"Tidak bisa menulis {path} ({exc.strerror or exc}).",
+            f"Tidak bisa menulis {path} ({os_reason(exc)}).",
             f"Pastikan folder itu bisa ditulisi, atau pilih folder lain lewat {HOME_ENV}.",
         ) from None
 
@@ -56,11 +56,15 @@ def set_aside(path: Path, reason: str) -> Path:
     """Move a file we cannot use out of the way (never delete the user's data)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    count = 1
+    while target.exists() or target.is_symlink():  # replace() would overwrite an older one
+        count += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{count}")
     try:
         path.replace(target)
     except OSError as exc:
         raise StateError(
-            f"Berkas {path} tidak bisa dipakai dan tidak bisa dipindahkan ({exc.strerror}).",
+            f"Berkas {path} tidak bisa dipakai dan tidak bisa dipindahkan ({os_reason(exc)}).",
             f"Hapus atau pindahkan berkas itu sendiri, atau pilih folder lain lewat {HOME_ENV}.",
         ) from None
     return target
@@ -101,7 +105,7 @@ def clear_progress() -> None:
     except NotADirectoryError:  # the data folder is under a file: there is no progress file
         pass
     except OSError as exc:
-        raise StateError(f"Tidak bisa menghapus {progress_path()} ({exc.strerror}).") from None
+        raise StateError(f"Tidak bisa menghapus {progress_path()} ({os_reason(exc)}).") from None
 
 
 def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | None, str | None]:
@@ -112,7 +116,7 @@ def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | Non
     except (FileNotFoundError, NotADirectoryError):  # no file there (or no such folder)
         return None, None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "bukan teks UTF-8"
+        reason = os_reason(exc) if isinstance(exc, OSError) else "bukan teks UTF-8"
         moved = set_aside(path, "rusak")
         return None, f"Kemajuan kuis tidak bisa dibaca ({reason}); disimpan sebagai {moved.name}."
     problem = _progress_problem(text, catalog_version, known)
