@@ -136,6 +136,12 @@ def test_unknown_command() -> None:
     assert_usage_error(run("nope"), "Perintah 'nope' tidak dikenal.")
 
 
+def test_unknown_command_with_suggestion() -> None:
+    result = run("shw", "layanan")
+    assert_usage_error(result, "Perintah 'shw' tidak dikenal. Mungkin maksudmu 'show'?")
+    assert "Did you mean" not in result.stderr
+
+
 def test_extra_argument() -> None:
     assert_usage_error(run("show", "a", "b"), "Ada argumen berlebih: b")
 

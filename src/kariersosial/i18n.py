@@ -41,6 +41,7 @@ _GETTEXT = {
 _ERRORS = (
     (r"^No such option: ", "Opsi tidak dikenal: "),
     (r" \(Possible options: (.+)\)$", r" (mungkin maksudmu: \1)"),
+    (r"\. Did you mean (.+)\?$", r". Mungkin maksudmu \1?"),
     (r"^Missing argument (.+?)\.( |$)", r"Argumen \1 wajib diisi.\2"),
     (r"^Missing option (.+?)\.( |$)", r"Opsi \1 wajib diisi.\2"),
     (r"Choose from:", "Pilih salah satu:"),
