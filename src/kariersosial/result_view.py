@@ -172,4 +172,11 @@ def _cautions(result: Result) -> list[RenderableType]:
     parts: list[RenderableType] = [Text("Catatan tentang jawabanmu", style="bold yellow")]
     for caution in result.cautions:
         parts.append(Padding(Text(f"! {caution.message}", style="yellow"), (0, 0, 0, 2)))
+        for a, b in caution.pairs:
+            pair = Table.grid(padding=(0, 1))
+            pair.add_column(style="dim")
+            pair.add_column(style="dim")
+            pair.add_row("•", a.text)
+            pair.add_row("↔", b.text)
+            parts.append(Padding(pair, (0, 0, 0, 4)))
     return [*parts, Text()]

@@ -55,6 +55,7 @@ class Caution:
     kind: CautionKind
     message: str
     questions: tuple[str, ...] = ()
+    pairs: tuple[tuple[Question, Question], ...] = ()  # for contradictions: the clashing pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,14 +293,14 @@ class Scorer:
         ]
         if len(clashes) >= CONTRADICTIONS_FOR_CAUTION:
             ids = tuple(dict.fromkeys(q.id for pair in clashes for q in pair))
-            pairs = ", ".join(f"{a.id} & {b.id}" for a, b in clashes)
             found.append(
                 Caution(
                     "contradiction",
                     f"Ada {len(clashes)} pasang jawaban yang saling bertentangan: kamu setuju "
                     "(atau sama-sama tidak setuju) dengan dua pernyataan yang maksudnya "
-                    f"berlawanan ({pairs}). Baca lagi pernyataan itu dan periksa jawabanmu.",
+                    "berlawanan. Baca lagi pernyataan itu dan periksa jawabanmu.",
                     ids,
+                    tuple(clashes),
                 )
             )
         return tuple(found)

@@ -123,7 +123,12 @@ def result(
             for a in res.adjacent
         ],
         "cautions": [
-            {"kind": c.kind, "message": c.message, "questions": list(c.questions)}
+            {
+                "kind": c.kind,
+                "message": c.message,
+                "questions": list(c.questions),
+                "pairs": [[a.id, b.id] for a, b in c.pairs],
+            }
             for c in res.cautions
         ],
         "profile": {
