@@ -4,7 +4,7 @@ once the leading role's lead is decisive and stable. Pure: decisions depend only
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
 from kariersosial.models import Catalog, Question, Role
@@ -50,11 +50,10 @@ class Adaptive:
     def fits(self, answers: Mapping[str, int | None]) -> list[tuple[float, str]]:
         """(fit, role id) for the answers so far, best first; empty before any answer."""
         profile = self.scorer.profile(self.scorer.valid(answers))
-        found = []
-        for order, role in enumerate(self.catalog.roles):
-            value = self.scorer.fit({w.dimension: w.weight for w in role.weights}, profile)
-            found.append((-(value or 0.0), order, role.id))
-        return [(-neg, rid) for neg, _, rid in sorted(found)] if profile else []
+        if not profile:
+            return []
+        # the scorer's own order (float noise rounded away), so "leads" means shown first
+        return [(value, role.id) for role, value in self.scorer.sorted_fits(profile)]
 
     def belief(self, answers: Mapping[str, int | None]) -> dict[str, float]:
         """How likely each role's archetype is to have given these answers (sums to 1)."""
@@ -85,44 +84,52 @@ class Adaptive:
         """The next statement to ask, or None when the ranking is settled or the bank is used up."""
         if self.finished(answers, asked):
             return None
-        if self.certain(answers) and len(asked) >= MIN_QUESTIONS:
-            return self._widen(answers, asked)
         belief = self.belief(answers)
+        likeliest = max(belief, key=lambda rid: belief[rid])
+        if len(self.scorer.valid(answers)) >= MIN_ANSWERED and belief[likeliest] >= CERTAINTY:
+            # the likeliest role is known: gather what the result still needs to agree with it
+            coverage = self.coverage(answers)
+            thinnest = min(coverage, key=lambda rid: coverage[rid])
+            if coverage[thinnest] < COVERAGE:
+                return self._best(asked, lambda q: self._new_evidence(q, thinnest, answers))
+            leader = self.fits(answers)[0][1]
+            if leader != likeliest:
+                pairs = [(likeliest, leader, 1.0)]
+                return self._best(asked, lambda q: self._separation(q, pairs))
         roles = list(belief)
         pairs = [(a, b, belief[a] * belief[b]) for i, a in enumerate(roles) for b in roles[i + 1 :]]
+        return self._best(asked, lambda q: self._separation(q, pairs))
+
+    def _best(self, asked: Sequence[str], gain: Callable[[Question], float]) -> str | None:
+        """The unasked statement with the highest gain (the first one on a tie)."""
         best: tuple[float, str] | None = None
         for q in self.catalog.questions:
-            if q.id in asked:
-                continue
-            by_role = self.expected[q.id]
-            gain = sum(w * (by_role[a] - by_role[b]) ** 2 for a, b, w in pairs)
-            if best is None or gain > best[0]:
-                best = (gain, q.id)
+            if q.id not in asked and (best is None or gain(q) > best[0]):
+                best = (gain(q), q.id)
         return best[1] if best else None
 
-    def _widen(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> str | None:
-        """The statement that best measures the role whose fit rests on the least evidence."""
-        coverage = self.coverage(answers)
-        role = self.catalog.role(min(coverage, key=lambda rid: coverage[rid]))
-        measured = {d for d, c in self._measured(answers).items() if c}
-        best: tuple[float, str] | None = None
-        for q in self.catalog.questions:
-            if q.id in asked:
-                continue
-            gain = sum(
-                role.weight_of(m.dimension) for m in q.loadings if m.dimension not in measured
-            )
-            if best is None or gain > best[0]:
-                best = (gain, q.id)
-        return best[1] if best else None
+    def _separation(self, question: Question, pairs: list[tuple[str, str, float]]) -> float:
+        """How far apart the archetypes of each pair of roles would answer, weighted."""
+        by_role = self.expected[question.id]
+        return sum(w * (by_role[a] - by_role[b]) ** 2 for a, b, w in pairs)
 
-    def _measured(self, answers: Mapping[str, int | None]) -> dict[str, bool]:
-        given = self.scorer.valid(answers)
-        return {m.dimension: True for qid in given for m in self.catalog.question(qid).loadings}
+    def _new_evidence(
+        self, question: Question, role_id: str, answers: Mapping[str, int | None]
+    ) -> float:
+        """The weight of the role's dimensions this statement would measure for the first time."""
+        measured = {
+            m.dimension
+            for qid in self.scorer.valid(answers)
+            for m in self.catalog.question(qid).loadings
+        }
+        role = self.catalog.role(role_id)
+        return sum(
+            role.weight_of(m.dimension) for m in question.loadings if m.dimension not in measured
+        )
 
     def certain(self, answers: Mapping[str, int | None]) -> bool:
         """One role is clearly the likeliest and also leads the fit ranking (or nothing fits)."""
-        if sum(1 for a in answers.values() if a is not None) < MIN_ANSWERED:
+        if len(self.scorer.valid(answers)) < MIN_ANSWERED:
             return False
         fits = self.fits(answers)
         if fits[0][0] < NOTHING_FITS_BELOW - 10:

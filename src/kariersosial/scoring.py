@@ -178,7 +178,7 @@ class Scorer:
             )
         ranking = tuple(
             RoleFit(role, value, rank, *self._evidence(role, given))
-            for rank, (role, value) in enumerate(self._sorted_fits(profile), start=1)
+            for rank, (role, value) in enumerate(self.sorted_fits(profile), start=1)
         )
         top = ranking[0]
         decisive = len(ranking) < 2 or top.fit - ranking[1].fit >= TIE_MARGIN
@@ -207,14 +207,14 @@ class Scorer:
         cautions = self.cautions(given, skipped)
         if len(given) < MIN_ANSWERED:
             return Ranking("not_enough_answers", (), len(given), skipped, False, False, cautions)
-        fits = self._sorted_fits(self.profile(given))
+        fits = self.sorted_fits(self.profile(given))
         top = fits[0][1]
         decisive = len(fits) < 2 or top - fits[1][1] >= TIE_MARGIN
         return Ranking(
             "ok", fits, len(given), skipped, decisive, top < NOTHING_FITS_BELOW, cautions
         )
 
-    def _sorted_fits(self, profile: Mapping[str, float]) -> tuple[tuple[Role, float], ...]:
+    def sorted_fits(self, profile: Mapping[str, float]) -> tuple[tuple[Role, float], ...]:
         """Every role with its fit, best first; equal fits keep the catalogue's order."""
         fits = []
         for order, role in enumerate(self.catalog.roles):

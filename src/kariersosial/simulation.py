@@ -61,12 +61,12 @@ class Tally:
 
     def top1_rate(self, role: str | None = None) -> float:
         roles = [role] if role else list(self.confusion)
-        hits = sum(self.confusion[r][r] for r in roles)
+        hits = sum(self.confusion.get(r, {}).get(r, 0) for r in roles)
         return hits / max(1, sum(self.count(r) for r in roles))
 
     def top2_rate(self, role: str | None = None) -> float:
         roles = [role] if role else list(self.confusion)
-        return sum(self.top2[r] for r in roles) / max(1, sum(self.count(r) for r in roles))
+        return sum(self.top2.get(r, 0) for r in roles) / max(1, sum(self.count(r) for r in roles))
 
 
 def ranking_ids(result: Result) -> list[str]:
