@@ -6,17 +6,25 @@ Every command runs as ``<sys.executable> -m kariersosial ...``: the interpreter 
 script, so the figures belong to that environment whether or not it is activated. (The console
 script does the same imports, plus a few of its own that ``-m`` replaces with ``runpy``.)
 
+The interactive quiz never ends by itself, so it is timed differently: ``quiz --restart`` runs in
+a pseudo-terminal (stdlib ``pty``, 100x40, an empty temporary ``KARIERSOSIAL_HOME``), the clock
+stops when "Pertanyaan 1" has been drawn, and the child is killed. That is the wait a person sees
+between pressing Enter and being able to answer.
+
 To add a figure, write a function ``(runs) -> list[float]`` returning wall-clock seconds per run
-and append a ``Measurement`` to ``MEASUREMENTS``; for example a later "time to the first quiz
-question" that spawns the quiz in a pty and stops the clock when the first statement is drawn.
+and append a ``Measurement`` to ``MEASUREMENTS``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import select
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +34,12 @@ CLI = [PYTHON, "-m", "kariersosial"]
 SHOW_ROLE = "koordinator-layanan-sosial"
 # Interactive-only libraries: the read-only commands must never pay for importing them.
 PROMPT_MODULES = ("questionary", "prompt_toolkit")
+QUIZ = [*CLI, "quiz", "--restart"]
+FIRST_QUESTION = b"Pertanyaan 1"
+PTY_ROWS, PTY_COLUMNS = 40, 100
+PTY_TIMEOUT = 30.0  # seconds for the first question to appear before the run counts as failed
+CURSOR_QUERY = b"\x1b[6n"  # prompt_toolkit asks where the cursor is; a terminal answers
+CURSOR_REPLY = b"\x1b[1;1R"
 
 Timer = Callable[[int], list[float]]
 
@@ -80,12 +94,62 @@ def cli_roles_json(runs: int) -> list[float]:
     return command_timer([*CLI, "roles", "--json"])(runs)
 
 
+def time_to_text(argv: Sequence[str], env: dict[str, str], text: bytes) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal until it has written `text`."""
+    import pty
+    import struct
+    import termios
+    from fcntl import ioctl
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: size its terminal like a real window, then become the command
+        try:
+            ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", PTY_ROWS, PTY_COLUMNS, 0, 0))
+            os.execve(argv[0], list(argv), env)
+        finally:
+            os._exit(127)
+    seen = b""
+    try:
+        while text not in seen:
+            left = start + PTY_TIMEOUT - time.perf_counter()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise SystemExit(f"{' '.join(argv)}: no {text!r} after {PTY_TIMEOUT:.0f} s")
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                shown = seen[-2000:].decode("utf-8", "replace")
+                raise SystemExit(f"{' '.join(argv)} ended before {text!r}:\n{shown}")
+            if CURSOR_QUERY in chunk:
+                os.write(fd, CURSOR_REPLY)
+            seen += chunk
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def quiz_first_question(runs: int) -> list[float]:
+    """Time until `quiz --restart` draws its first statement, after one warm-up run."""
+    if not hasattr(os, "fork"):
+        raise SystemExit("timing the first quiz question needs a POSIX pseudo-terminal")
+    with tempfile.TemporaryDirectory(prefix="kariersosial-bench-") as home:
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env.update(KARIERSOSIAL_HOME=home, TERM="xterm-256color")
+        time_to_text(QUIZ, env, FIRST_QUESTION)
+        return [time_to_text(QUIZ, env, FIRST_QUESTION) for _ in range(runs)]
+
+
 # The first entry is the baseline every ratio is taken against.
 MEASUREMENTS: list[Measurement] = [
     Measurement("python -c pass", python_pass),
     Measurement("kariersosial --help", cli_help),
     Measurement(f"kariersosial show {SHOW_ROLE}", cli_show),
     Measurement("kariersosial roles --json", cli_roles_json),
+    Measurement("kariersosial quiz: first question (pty)", quiz_first_question),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -92,10 +93,11 @@ def _misconception(myth: Quote, reality: tuple[Quote, ...]) -> Group:
 def answers_table(catalog: Catalog, asked: Iterable[str], answers: dict[str, int | None]) -> Table:
     from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 
-    table = Table(title="Tinjau jawabanmu", title_justify="left")
-    table.add_column("No.", justify="right", style="bold")
-    table.add_column("Pernyataan", ratio=3)
-    table.add_column("Jawaban", ratio=1)
+    # one line a statement, so that the whole review fits on an ordinary terminal
+    table = Table(title="Tinjau jawabanmu", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("No.", justify="right", style="bold", width=3, no_wrap=True)
+    table.add_column("Pernyataan", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Jawaban", no_wrap=True, width=len("Sangat tidak setuju"))
     for number, qid in enumerate(asked, start=1):
         value = answers.get(qid)
         label = SCALE_LABELS[value] if value else Text(SKIP_LABEL, style="dim")
