@@ -240,6 +240,30 @@ def quiz(
         ),
     ] = False,
     as_json: JsonOption = False,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Jangan simpan hasil ini ke riwayat.")
+    ] = False,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            help="Simpan juga hasilnya sebagai laporan di BERKAS (.md, .html, atau .json).",
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Format laporan --export: md, html, atau json (bawaan: dari akhiran BERKAS).",
+            show_default=False,
+            metavar="FORMAT",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas --export yang sudah ada.")
+    ] = False,
 ) -> None:
     """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
     with user_errors():
@@ -247,6 +271,7 @@ def quiz(
             raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
         if quick and full:
             raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
+        keep = cli_history.keep_options(save=not no_save, export=export, fmt=fmt, force=force)
         cat = catalog()
         if answers is not None:
             mode = "quick" if quick else "full"
@@ -256,7 +281,7 @@ def quiz(
         else:
             mode = "full" if full else "quick"
             given, mode = _ask(cat, True if resume else False if restart else None, mode)
-        _show_result(cat, given, mode, as_json)
+        _show_result(cat, given, mode, as_json, keep)
 
 
 def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int | None]:
@@ -308,19 +333,31 @@ def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | 
     return progress.answers, progress.mode
 
 
-def _show_result(cat: Catalog, given: dict[str, int | None], mode: str, as_json: bool) -> None:
+def _show_result(
+    cat: Catalog,
+    given: dict[str, int | None],
+    mode: str,
+    as_json: bool,
+    keep: cli_history.Keep | None = None,
+) -> None:
     from kariersosial.scoring import score
 
     res = score(cat, given)
-    if as_json:
-        from kariersosial.serialize import result
 
-        print_json(result(cat, res, given, mode))
-        return
-    from kariersosial.render import stdout
-    from kariersosial.result_view import render_result
+    def show(history_id: int | None) -> None:
+        if as_json:
+            from kariersosial.serialize import result
 
-    stdout().print(render_result(res, mode))
+            print_json({**result(cat, res, given, mode), "history_id": history_id})
+            return
+        from kariersosial.render import stdout
+        from kariersosial.result_view import render_result
+
+        stdout().print(render_result(res, mode))
+
+    # Saving to the history, reporting a failure and exporting live in cli_history.
+    keep = keep or cli_history.Keep()
+    cli_history.keep_result(cat, res, given, mode, keep, show, as_json=as_json)
 
 
 @app.command()
@@ -347,6 +384,12 @@ def questions(as_json: JsonOption = False) -> None:
 
 # Commands kept in their own modules register here (each module imports only typer at the top).
 # --- registered command modules ---
+from kariersosial import cli_history  # noqa: E402
+
+cli_history.register(app)
+from kariersosial import cli_counsel  # noqa: E402
+
+cli_counsel.register(app)
 # --- end of registered command modules ---
 
 

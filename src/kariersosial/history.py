@@ -1,0 +1,385 @@
+"""Finished quizzes kept in a SQLite database in the user data folder. No typer or rich here.
+
+The schema is versioned with `PRAGMA user_version`: `MIGRATIONS[i]` takes a database from
+version i to i + 1, so a new (or empty, version 0) file is built by running them all. WAL mode
+and a busy timeout let two terminals that finish a quiz at the same moment both save.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kariersosial import store
+from kariersosial.errors import StateError, UsageError
+
+DB_FILE = "riwayat.sqlite3"
+BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
+SIDE_FILES = ("-wal", "-shm")  # WAL mode's companions; set aside with the database
+
+# Each migration is a list of statements run in one transaction (no executescript: it commits).
+MIGRATIONS: list[tuple[str, ...]] = [
+    (  # 0 -> 1: results, their answers and their ranking
+        """
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('quick', 'full')),
+            catalog_version TEXT NOT NULL,
+            status TEXT NOT NULL,
+            detail TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE answers (
+            result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            value INTEGER CHECK (value BETWEEN 1 AND 5),
+            PRIMARY KEY (result_id, question_id)
+        )
+        """,
+        """
+        CREATE TABLE ranking (
+            result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,
+            role_id TEXT NOT NULL,
+            role_name TEXT NOT NULL,
+            fit REAL NOT NULL,
+            PRIMARY KEY (result_id, rank)
+        )
+        """,
+    ),
+]
+
+
+def schema_version() -> int:
+    return len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Fit:
+    rank: int
+    role_id: str
+    role_name: str
+    fit: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    statement: str  # the statement's text when it was answered
+    value: int | None  # None: skipped
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One saved result, as `history` lists it."""
+
+    id: int
+    created: str  # ISO 8601 with the local UTC offset
+    mode: str
+    catalog_version: str
+    status: str
+    top: Fit | None  # None when there were too few answers to rank
+
+
+@dataclass(frozen=True)
+class Record(Entry):
+    """One saved result in full: the answers, the ranking and the explanation as data."""
+
+    ranking: tuple[Fit, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    detail: Mapping[str, Any] = field(default_factory=dict)  # serialize.result() at the time
+
+    def answer_map(self) -> dict[str, int | None]:
+        return {a.question_id: a.value for a in self.answers}
+
+
+class HistoryError(StateError):
+    """The history database cannot be used; `reason` says why, in a few words."""
+
+    def __init__(self, reason: str, hint: str | None = None, set_aside: Path | None = None):
+        super().__init__(f"Riwayat hasil tidak bisa dipakai: {reason}.", hint)
+        self.reason = reason
+        self.set_aside = set_aside
+
+
+def db_path() -> Path:
+    return store.data_dir() / DB_FILE
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
+    """A migrated connection, or None when there is no database and `create` is False.
+
+    Every failure becomes a HistoryError; a file that is not a usable database is set aside
+    (never overwritten), so the next run starts a fresh one.
+    """
+    path = db_path()
+    if not create and not path.is_file():
+        yield None
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HistoryError(
+            f"folder data {path.parent} tidak bisa dibuat ({_os_reason(exc)})", _HINT_FOLDER
+        ) from None
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        _prepare(conn)
+        yield conn
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+            conn = None
+        raise _explain(exc, path) from None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    version = _user_version(conn)  # reads the header: a file that is no database fails here
+    if version > schema_version():
+        raise HistoryError(
+            f"berkas {db_path()} dibuat oleh versi kariersosial yang lebih baru "
+            f"(skema {version}, versi ini memahami sampai {schema_version()})",
+            "Perbarui kariersosial, atau pilih folder lain lewat KARIERSOSIAL_HOME.",
+        )
+    # A file system without WAL support keeps the rollback journal; saving still works.
+    conn.execute("PRAGMA journal_mode = WAL")
+    if version < schema_version():
+        migrate(conn)
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    value: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return value
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to `schema_version()`; safe when two processes race to do it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _user_version(conn)  # again, now that we hold the write lock
+        for number in range(version, schema_version()):
+            for statement in MIGRATIONS[number]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return _user_version(conn)
+
+
+_HINT_FOLDER = "Pastikan folder data bisa ditulisi, atau pilih folder lain lewat KARIERSOSIAL_HOME."
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {
+        errno.EACCES: "tidak ada izin menulis",
+        errno.EPERM: "tidak ada izin menulis",
+        errno.ENOTDIR: "ada berkas biasa di jalur itu, bukan folder",
+        errno.EEXIST: "ada berkas biasa di jalur itu, bukan folder",
+        errno.ENOSPC: "disk penuh",
+        errno.EROFS: "sistem berkasnya hanya bisa dibaca",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:
+    """The SQLite failure in plain Indonesian; a broken file is moved out of the way."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        moved = _set_aside(path)
+        return HistoryError(
+            f"berkas riwayat rusak; berkas itu disisihkan sebagai {moved.name} dan riwayat baru "
+            "dibuat saat hasil berikutnya disimpan",
+            None,
+            moved,
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return HistoryError(
+            f"berkas riwayat dikunci program lain lebih dari {BUSY_TIMEOUT:g} detik",
+            "Tutup kariersosial yang sedang berjalan di terminal lain, lalu coba lagi.",
+        )
+    if name.startswith("SQLITE_FULL"):
+        return HistoryError("disk penuh", "Kosongkan sebagian ruang disk, lalu coba lagi.")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return HistoryError(f"tidak ada izin menulis ke {path}", _HINT_FOLDER)
+    if name.startswith("SQLITE_CANTOPEN"):
+        return HistoryError(
+            f"berkas {path} tidak bisa dibuka atau dibuat (periksa izin foldernya)", _HINT_FOLDER
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return HistoryError(f"gagal membaca atau menulis {path} ({exc})", _HINT_FOLDER)
+    return HistoryError(f"galat basis data di {path} ({exc})", _HINT_FOLDER)
+
+
+def _set_aside(path: Path) -> Path:
+    moved = store.set_aside(path, "rusak")
+    for suffix in SIDE_FILES:  # a stale WAL must never be replayed into the fresh database
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            try:
+                side.replace(moved.with_name(moved.name.replace(path.name, side.name, 1)))
+            except OSError:
+                side.unlink(missing_ok=True)
+    return moved
+
+
+# --- reading and writing -----------------------------------------------------------------------
+
+
+def save(
+    *,
+    created: str,
+    mode: str,
+    catalog_version: str,
+    detail: Mapping[str, Any],
+    answers: list[Answer],
+    ranking: list[Fit],
+) -> int:
+    """Store one finished quiz; returns its number."""
+    with opened() as conn:
+        assert conn is not None
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = conn.execute(
+                "INSERT INTO results (created, mode, catalog_version, status, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    created,
+                    mode,
+                    catalog_version,
+                    str(detail.get("status", "ok")),
+                    json.dumps(detail, ensure_ascii=False),
+                ),
+            )
+            number = cursor.lastrowid
+            assert number is not None
+            conn.executemany(
+                "INSERT INTO answers (result_id, position, question_id, statement, value) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (number, i, a.question_id, a.statement, a.value)
+                    for i, a in enumerate(answers, start=1)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO ranking (result_id, rank, role_id, role_name, fit) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(number, f.rank, f.role_id, f.role_name, f.fit) for f in ranking],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return number
+
+
+_ENTRY_SQL = """
+    SELECT r.id, r.created, r.mode, r.catalog_version, r.status,
+           k.rank, k.role_id, k.role_name, k.fit
+    FROM results AS r LEFT JOIN ranking AS k ON k.result_id = r.id AND k.rank = 1
+"""
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    top = Fit(row[5], row[6], row[7], row[8]) if row[5] is not None else None
+    return Entry(row[0], row[1], row[2], row[3], row[4], top)
+
+
+def entries() -> list[Entry]:
+    """Every saved result, oldest first."""
+    with opened(create=False) as conn:
+        if conn is None:
+            return []
+        return [_entry(row) for row in conn.execute(_ENTRY_SQL + " ORDER BY r.id")]
+
+
+def get(number: int) -> Record:
+    """One saved result in full; UsageError when there is no such number."""
+    with opened(create=False) as conn:
+        found = None
+        if conn is not None:
+            found = conn.execute(_ENTRY_SQL + " WHERE r.id = ?", (number,)).fetchone()
+        if conn is None or found is None:
+            raise _missing(number)
+        entry = _entry(found)
+        ranking = tuple(
+            Fit(*row)
+            for row in conn.execute(
+                "SELECT rank, role_id, role_name, fit FROM ranking WHERE result_id = ? "
+                "ORDER BY rank",
+                (number,),
+            )
+        )
+        answers = tuple(
+            Answer(*row)
+            for row in conn.execute(
+                "SELECT question_id, statement, value FROM answers WHERE result_id = ? "
+                "ORDER BY position",
+                (number,),
+            )
+        )
+        (detail_text,) = conn.execute(
+            "SELECT detail FROM results WHERE id = ?", (number,)
+        ).fetchone()
+    try:
+        detail = json.loads(detail_text)
+    except (TypeError, ValueError):
+        detail = {}
+    return Record(
+        entry.id,
+        entry.created,
+        entry.mode,
+        entry.catalog_version,
+        entry.status,
+        entry.top,
+        ranking,
+        answers,
+        detail if isinstance(detail, dict) else {},
+    )
+
+
+def delete(number: int) -> None:
+    with opened(create=False) as conn:
+        if conn is None:
+            raise _missing(number)
+        with closing(conn.execute("DELETE FROM results WHERE id = ?", (number,))) as cursor:
+            if cursor.rowcount == 0:
+                raise _missing(number)
+
+
+def clear() -> int:
+    """Delete every saved result; returns how many there were. Numbers are never reused."""
+    with opened(create=False) as conn:
+        if conn is None:
+            return 0
+        with closing(conn.execute("DELETE FROM results")) as cursor:
+            return cursor.rowcount
+
+
+def _missing(number: int) -> UsageError:
+    return UsageError(
+        f"Tidak ada hasil nomor {number} di riwayat.",
+        "Lihat nomor yang ada dengan `kariersosial history`.",
+    )

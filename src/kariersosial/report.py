@@ -1,0 +1,443 @@
+"""Reports a student can keep or share with a counsellor: Markdown, HTML and JSON as strings.
+
+Every builder is a pure function of a `Report`, which holds the result as plain data (the shape
+`serialize.result` gives), so a fresh result and one read back from the history read alike.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+from kariersosial.result_view import DISCLAIMER
+from kariersosial.scoring import fit_label
+
+if TYPE_CHECKING:
+    from kariersosial.history import Record
+    from kariersosial.models import Catalog
+    from kariersosial.scoring import Result
+
+FORMATS = ("md", "html", "json")
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+MODES = {"quick": "kuis singkat", "full": "kuis lengkap"}
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+TITLE = "Hasil kuis kariersosial"
+QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
+TOO_FEW = (
+    "Jawabanmu baru {answered}, terlalu sedikit untuk menilai kecocokan. Jawab lebih banyak "
+    "pernyataan, lalu coba lagi."
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    created: str  # ISO 8601
+    mode: str
+    catalog_version: str
+    result: Mapping[str, Any]  # as serialize.result() gives it
+    answers: tuple[tuple[str, str, int | None], ...]  # (statement id, statement text, answer)
+    number: int | None = None  # the number in the history, when saved
+    note: str | None = None  # e.g. that the catalogue has changed since
+
+
+def from_result(
+    catalog: Catalog,
+    res: Result,
+    answers: Mapping[str, int | None],
+    mode: str,
+    created: str,
+    number: int | None = None,
+) -> Report:
+    from kariersosial.serialize import result
+
+    known = {q.id for q in catalog.questions}
+    return Report(
+        created,
+        mode,
+        catalog.version,
+        result(catalog, res, answers, mode),
+        tuple((q, catalog.question(q).text, v) for q, v in answers.items() if q in known),
+        number,
+    )
+
+
+def from_record(record: Record, catalog: Catalog) -> Report:
+    """A saved result: scored again with this catalogue, or as stored if the catalogue changed."""
+    answers = tuple((a.question_id, a.statement, a.value) for a in record.answers)
+    common = (record.created, record.mode, record.catalog_version)
+    if record.catalog_version == catalog.version:
+        from kariersosial.scoring import score
+        from kariersosial.serialize import result
+
+        given = record.answer_map()
+        data = result(catalog, score(catalog, given), given, record.mode)
+        return Report(*common, data, answers, record.id)
+    stored: Mapping[str, Any] = record.detail or {
+        "status": record.status,
+        "ranking": [
+            {
+                "rank": f.rank,
+                "role": {"id": f.role_id, "name": f.role_name},
+                "fit": round(f.fit, 1),
+                "label": fit_label(f.fit),
+                "matches": [],
+                "warnings": [],
+            }
+            for f in record.ranking
+        ],
+    }
+    return Report(*common, stored, answers, record.id, catalog_changed(record, catalog))
+
+
+def catalog_changed(record: Record, catalog: Catalog) -> str:
+    return (
+        f"Hasil ini dihitung dengan katalog peran versi {record.catalog_version}, sedangkan "
+        f"katalog yang sekarang versi {catalog.version}. Yang ditampilkan adalah hasil yang "
+        "tersimpan saat itu."
+    )
+
+
+def format_for(name: str) -> str | None:
+    """The report format a file name's extension asks for, if any."""
+    for ext, fmt in EXTENSIONS.items():
+        if name.casefold().endswith(ext):
+            return fmt
+    return None
+
+
+def build(report: Report, fmt: str) -> str:
+    return {"md": markdown, "html": to_html, "json": to_json}[fmt](report)
+
+
+def date_text(iso: str) -> str:
+    """'5 November 2026, pukul 14.05' (the time as it was where the quiz was taken)."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, pukul {when:%H.%M}"
+
+
+def short_date(iso: str) -> str:
+    """'05-11-2026 14.05', for the history table."""
+    try:
+        return f"{datetime.fromisoformat(iso):%d-%m-%Y %H.%M}"
+    except ValueError:
+        return iso
+
+
+def answer_label(value: int | None) -> str:
+    return SKIP_LABEL if value is None else SCALE_LABELS.get(value, str(value))
+
+
+# --- the text every format shares ---------------------------------------------------------------
+
+
+def _facts(report: Report) -> list[tuple[str, str]]:
+    res = report.result
+    facts = [("Tanggal", date_text(report.created))]
+    if report.number is not None:
+        facts.append(("Nomor di riwayat", str(report.number)))
+    facts.append(("Jenis kuis", MODES.get(report.mode, report.mode)))
+    if "answered" in res:
+        shown = res["answered"] + res.get("skipped", 0)
+        text = f"{res['answered']} dari {shown} pernyataan"
+        if res.get("skipped"):
+            text += f" ({res['skipped']} dilewati)"
+        facts.append(("Dijawab", text))
+    facts.append(("Versi katalog peran", report.catalog_version))
+    return facts
+
+
+def _verdict(res: Mapping[str, Any]) -> str | None:
+    ranking = res.get("ranking") or []
+    if not ranking:
+        return None
+    top = ranking[0]
+    if res.get("nothing_fits"):
+        return (
+            f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi "
+            f"{top['fit']:.0f} dari 100). Mungkin minatmu ada di bidang lain."
+        )
+    if res.get("decisive") is False and len(ranking) > 1:
+        second = ranking[1]
+        return (
+            f"Hasilnya belum tegas: {top['role']['name']} dan {second['role']['name']} hanya "
+            f"berselisih {top['fit'] - second['fit']:.0f} poin. Pertimbangkan keduanya."
+        )
+    return f"Paling cocok untukmu: {top['role']['name']}."
+
+
+def _role_names(res: Mapping[str, Any]) -> dict[str, str]:
+    return {f["role"]["id"]: f["role"]["name"] for f in res.get("ranking") or []}
+
+
+def _explained(res: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Roles with something to explain: evidence, or the misconception and look-alikes of #1."""
+    ranking = res.get("ranking") or []
+    return [
+        f
+        for f in ranking
+        if f.get("matches")
+        or f.get("warnings")
+        or (f["rank"] == 1 and (res.get("misconception") or res.get("adjacent")))
+    ]
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash the characters Markdown would read as markup (or as raw HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(report: Report) -> str:
+    e = md_escape
+    res = report.result
+    out = [f"# {TITLE}", ""]
+    out += [f"- **{label}:** {e(value)}" for label, value in _facts(report)]
+    out.append("")
+    if report.note:
+        out += [f"> **Catatan:** {e(report.note)}", ""]
+    ranking = res.get("ranking") or []
+    if res.get("status") == "not_enough_answers" or not ranking:
+        out += [e(TOO_FEW.format(answered=res.get("answered", 0))), ""]
+    else:
+        out += ["## Peringkat kecocokan (0–100)", ""]
+        out += ["| No. | Peran | Kecocokan | Keterangan |", "|---:|---|---:|---|"]
+        for f in ranking:
+            out.append(
+                f"| {f['rank']} | {e(f['role']['name'])} | {f['fit']:.0f} | {e(f['label'])} |"
+            )
+        out.append("")
+        verdict = _verdict(res)
+        if verdict:
+            out += [e(verdict), ""]
+    explained = _explained(res)
+    if explained:
+        out += ["## Penjelasan", "", f"_{e(QUOTE_NOTE)}_", ""]
+    names = _role_names(res)
+    for f in explained:
+        out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
+        for title, items in (
+            ("Kenapa cocok", f.get("matches") or []),
+            ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),
+        ):
+            if items:
+                out += [f"**{title}**", ""]
+                for item in items:
+                    out += [f"- {e(item['label'])}  ", f"  “{e(item['quote'])}”"]
+                out.append("")
+        myth = res.get("misconception")
+        if f["rank"] == 1 and myth:
+            out += ["**Miskonsepsi yang perlu dibuang**", ""]
+            out += [f"- ✗ Anggapan keliru: “{e(myth['myth']['quote'])}”"]
+            out += [f"- ✓ Kenyataannya: “{e(q['quote'])}”" for q in myth["reality"]]
+            out.append("")
+        for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
+            role = names.get(adj["role"], adj["role"])
+            out += [f"**Jawabanmu juga mirip profesi {e(adj['profession']['name'])}**", ""]
+            out += [f"Bedanya, menurut teks peran {e(role)}:", ""]
+            out += [f"- “{e(q['quote'])}”" for q in adj["quotes"]]
+            out.append("")
+    cautions = res.get("cautions") or []
+    if cautions:
+        out += ["## Catatan tentang jawabanmu", ""]
+        out += [f"- {e(c['message'])}" for c in cautions]
+        out.append("")
+    out += ["## Jawabanmu", ""]
+    out += ["| No. | Pernyataan | Jawaban |", "|---:|---|---|"]
+    for number, (_, text, value) in enumerate(report.answers, start=1):
+        out.append(f"| {number} | {e(text)} | {e(answer_label(value))} |")
+    out += ["", "---", "", f"_{e(DISCLAIMER)}_", ""]
+    return "\n".join(out)
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+CSS = """
+@page { size: A4; margin: 18mm 16mm 20mm; }
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body {
+  font-family: "Noto Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  font-size: 11pt; line-height: 1.5; color: #1b1b1b; background: #fff;
+  max-width: 48rem; margin: 2rem auto; padding: 0 1.2rem;
+}
+h1 { font-size: 1.6em; margin: 0 0 .4em; }
+h2 { font-size: 1.2em; margin: 1.6em 0 .5em; padding-bottom: .2em; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1.05em; margin: 0 0 .4em; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 1em; margin: .8em 0 .2em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; margin: 0; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-bottom: 1px solid #ccc; }
+th { border-bottom: 2px solid #888; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.bar { display: inline-block; width: 7em; height: .7em; border: 1px solid #777;
+  vertical-align: middle; margin-right: .4em; }
+.bar span { display: block; height: 100%; background: #8fb8de;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.role { border: 1px solid #bbb; border-radius: 6px; padding: .7em 1em; margin: .9em 0;
+  break-inside: avoid; page-break-inside: avoid; }
+ul { margin: .2em 0 .6em; padding-left: 1.3em; }
+li { margin: .15em 0; }
+q, .quote { font-style: italic; }
+q { quotes: "“" "”"; }
+.note { border-left: 4px solid #c98a00; padding: .4em .8em; margin: 1em 0; }
+.verdict { font-weight: bold; }
+.small { font-size: .9em; color: #444; }
+.disclaimer { margin-top: 2em; padding-top: .6em; border-top: 1px solid #bbb; font-size: .95em; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; }
+}
+""".strip()
+
+
+def to_html(report: Report) -> str:
+    e = html.escape
+    res = report.result
+    body: list[str] = [f"<h1>{e(TITLE)}</h1>", '<dl class="facts">']
+    body += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in _facts(report)]
+    body.append("</dl>")
+    if report.note:
+        body.append(f'<p class="note"><strong>Catatan:</strong> {e(report.note)}</p>')
+    ranking = res.get("ranking") or []
+    if res.get("status") == "not_enough_answers" or not ranking:
+        body.append(f'<p class="note">{e(TOO_FEW.format(answered=res.get("answered", 0)))}</p>')
+    else:
+        body += [
+            "<h2>Peringkat kecocokan (0–100)</h2>",
+            "<table>",
+            '<thead><tr><th class="num">No.</th><th>Peran</th><th>Kecocokan</th>'
+            "<th>Keterangan</th></tr></thead>",
+            "<tbody>",
+        ]
+        for f in ranking:
+            width = max(0.0, min(100.0, float(f["fit"])))
+            body.append(
+                f'<tr><td class="num">{f["rank"]}</td><td>{e(f["role"]["name"])}</td>'
+                f'<td><span class="bar"><span style="width: {width:.0f}%"></span></span>'
+                f"{f['fit']:.0f}</td><td>{e(f['label'])}</td></tr>"
+            )
+        body += ["</tbody>", "</table>"]
+        verdict = _verdict(res)
+        if verdict:
+            body.append(f'<p class="verdict">{e(verdict)}</p>')
+    explained = _explained(res)
+    if explained:
+        body += ["<h2>Penjelasan</h2>", f'<p class="small">{e(QUOTE_NOTE)}</p>']
+    names = _role_names(res)
+    for f in explained:
+        body += [
+            '<section class="role">',
+            f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
+        ]
+        for title, items in (
+            ("Kenapa cocok", f.get("matches") or []),
+            ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),
+        ):
+            if items:
+                body += [f"<h4>{e(title)}</h4>", "<ul>"]
+                body += [
+                    f"<li>{e(item['label'])}<br><q>{e(item['quote'])}</q></li>" for item in items
+                ]
+                body.append("</ul>")
+        myth = res.get("misconception")
+        if f["rank"] == 1 and myth:
+            body += [
+                "<h4>Miskonsepsi yang perlu dibuang</h4>",
+                "<ul>",
+                f"<li>✗ Anggapan keliru: <q>{e(myth['myth']['quote'])}</q></li>",
+            ]
+            body += [f"<li>✓ Kenyataannya: <q>{e(q['quote'])}</q></li>" for q in myth["reality"]]
+            body.append("</ul>")
+        for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
+            role = names.get(adj["role"], adj["role"])
+            body += [
+                f"<h4>Jawabanmu juga mirip profesi {e(adj['profession']['name'])}</h4>",
+                f"<p>Bedanya, menurut teks peran {e(role)}:</p>",
+                "<ul>",
+            ]
+            body += [f"<li><q>{e(q['quote'])}</q></li>" for q in adj["quotes"]]
+            body.append("</ul>")
+        body.append("</section>")
+    cautions = res.get("cautions") or []
+    if cautions:
+        body += ["<h2>Catatan tentang jawabanmu</h2>", "<ul>"]
+        body += [f"<li>{e(c['message'])}</li>" for c in cautions]
+        body.append("</ul>")
+    body += [
+        "<h2>Jawabanmu</h2>",
+        "<table>",
+        '<thead><tr><th class="num">No.</th><th>Pernyataan</th><th>Jawaban</th></tr></thead>',
+        "<tbody>",
+    ]
+    for number, (_, text, value) in enumerate(report.answers, start=1):
+        body.append(
+            f'<tr><td class="num">{number}</td><td>{e(text)}</td>'
+            f"<td>{e(answer_label(value))}</td></tr>"
+        )
+    body += ["</tbody>", "</table>", f'<p class="disclaimer">{e(DISCLAIMER)}</p>']
+    title = f"{TITLE} — {date_text(report.created)}"
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="id">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title>",
+        f"<style>\n{CSS}\n</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>", ""])
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def as_data(report: Report) -> dict[str, Any]:
+    """The report as plain data (also what `history show --json` prints)."""
+    return {
+        "number": report.number,
+        "created": report.created,
+        "mode": report.mode,
+        "catalog_version": report.catalog_version,
+        "note": report.note,
+        "result": {k: v for k, v in report.result.items() if k != "answers"},
+        "answers": [
+            {"id": qid, "statement": text, "answer": value, "label": answer_label(value)}
+            for qid, text, value in report.answers
+        ],
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
