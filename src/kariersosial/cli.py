@@ -1,21 +1,26 @@
-"""The `kariersosial` commands: thin wrappers that turn the core's errors into exit codes."""
+"""The `kariersosial` app: global options and the catalogue commands; the rest register here."""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
 
 from kariersosial import __version__
-from kariersosial.catalog import DATA_ENV, load_catalog
-from kariersosial.errors import EXIT_INTERRUPTED, KarierError, StateError, UsageError, os_reason
+from kariersosial.catalog import DATA_ENV
+from kariersosial.cli_common import (
+    JsonOption,
+    catalog,
+    escape,
+    print_json,
+    role_argument,
+    state,
+    user_errors,
+)
+from kariersosial.errors import UsageError
 from kariersosial.i18n import localize_typer
-from kariersosial.models import Catalog
 from kariersosial.speedups import skip_pydantic_for_text
 
 localize_typer()
@@ -33,13 +38,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-
-
-class State:
-    data: Path | None = None
-
-
-state = State()
 
 
 def _version(value: bool) -> None:
@@ -74,54 +72,6 @@ def main_options(
     state.data = Path(data) if data else None
 
 
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """The one place where the package's errors become a message on stderr and an exit code."""
-    try:
-        yield
-    except KarierError as exc:
-        fail(exc.message, exc.hint, exc.exit_code)
-    except KeyboardInterrupt:
-        fail("Dihentikan.", None, EXIT_INTERRUPTED)
-
-
-def fail(message: str, hint: str | None, code: int) -> NoReturn:
-    from kariersosial.render import stderr
-
-    console = stderr()
-    prefix = "" if code == EXIT_INTERRUPTED else "[bold red]Galat:[/] "
-    console.print(f"{prefix}{_escape(message)}")
-    if hint:
-        console.print(_escape(hint), style="yellow")
-    raise typer.Exit(code)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
-def catalog() -> Catalog:
-    return load_catalog(state.data)
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
-
-
-def complete_role(incomplete: str) -> list[tuple[str, str]]:
-    """Role ids for shell completion; silent when the catalogue cannot be read."""
-    try:
-        roles = load_catalog(state.data).roles
-    except KarierError:
-        return []
-    return [(r.id, r.name) for r in roles if r.id.startswith(incomplete.casefold())]
-
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
-
-
 @app.command()
 def roles(as_json: JsonOption = False) -> None:
     """Tampilkan kelima peran beserta ID dan ringkasannya."""
@@ -141,13 +91,7 @@ def roles(as_json: JsonOption = False) -> None:
 @app.command()
 def show(
     role: Annotated[
-        str,
-        typer.Argument(
-            help="Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'.",
-            autocompletion=complete_role,
-            show_default=False,
-            metavar="PERAN",
-        ),
+        str, role_argument("Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'.")
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -195,9 +139,9 @@ def validate(
     elif problems:
         from kariersosial.render import stderr
 
-        stderr().print(f"[bold red]{_escape(name)}: {len(problems)} masalah ditemukan[/]")
+        stderr().print(f"[bold red]{escape(name)}: {len(problems)} masalah ditemukan[/]")
         for problem in problems:
-            stderr().print(f"  • {_escape(problem)}", soft_wrap=True)
+            stderr().print(f"  • {escape(problem)}", soft_wrap=True)
     else:
         assert not isinstance(result, list)
         print(
@@ -206,158 +150,6 @@ def validate(
         )
     if problems:
         raise typer.Exit(1)
-
-
-@app.command()
-def quiz(
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            help='Jawab dari berkas (JSON `{"p01": 4}` atau baris `p01=4`); `-` untuk stdin.',
-            show_default=False,
-            metavar="BERKAS",
-        ),
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Lanjutkan kuis yang belum selesai tanpa bertanya.")
-    ] = False,
-    restart: Annotated[
-        bool, typer.Option("--restart", help="Abaikan kuis yang belum selesai dan mulai dari awal.")
-    ] = False,
-    quick: Annotated[
-        bool,
-        typer.Option(
-            "--quick",
-            help="Kuis singkat yang berhenti begitu hasilnya jelas (bawaan untuk kuis interaktif).",
-        ),
-    ] = False,
-    full: Annotated[
-        bool,
-        typer.Option(
-            "--full", help="Kuis lengkap: semua pernyataan, penjelasan hasil paling lengkap."
-        ),
-    ] = False,
-    as_json: JsonOption = False,
-    no_save: Annotated[
-        bool, typer.Option("--no-save", help="Jangan simpan hasil ini ke riwayat.")
-    ] = False,
-    export: Annotated[
-        str | None,
-        typer.Option(
-            "--export",
-            help="Simpan juga hasilnya sebagai laporan di BERKAS (.md, .html, atau .json).",
-            show_default=False,
-            metavar="BERKAS",
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="Format laporan --export: md, html, atau json (bawaan: dari akhiran BERKAS).",
-            show_default=False,
-            metavar="FORMAT",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Timpa berkas --export yang sudah ada.")
-    ] = False,
-) -> None:
-    """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
-    with user_errors():
-        if resume and restart:
-            raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
-        if quick and full:
-            raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
-        keep = cli_history.keep_options(save=not no_save, export=export, fmt=fmt, force=force)
-        cat = catalog()
-        if answers is not None:
-            mode = "quick" if quick else "full"
-            given = _read_answers(answers, cat)
-            if mode == "quick":
-                given = _quick_subset(cat, given)
-        else:
-            mode = "full" if full else "quick"
-            given, mode = _ask(cat, True if resume else False if restart else None, mode)
-        _show_result(cat, given, mode, as_json, keep)
-
-
-def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int | None]:
-    """Only the answers the short quiz would have asked for."""
-    from kariersosial.adaptive import Adaptive, walk
-    from kariersosial.scoring import Scorer
-
-    return {qid: given.get(qid) for qid in walk(Adaptive(Scorer(cat)), given)}
-
-
-def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
-    from kariersosial.answers import parse_answers
-
-    if source == "-":
-        return parse_answers(sys.stdin.read(), cat, "dari stdin")
-    path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"Berkas jawaban '{source}' tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise UsageError(f"'{source}' adalah folder, bukan berkas jawaban.") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"Berkas jawaban '{source}' bukan teks UTF-8.") from None
-    except OSError as exc:
-        raise UsageError(
-            f"Berkas jawaban '{source}' tidak bisa dibaca ({os_reason(exc)})."
-        ) from None
-    return parse_answers(text, cat, f"'{source}'")
-
-
-def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
-    from kariersosial.render import stderr, stdout
-    from kariersosial.session import interactive_quiz, require_terminal
-    from kariersosial.store import clear_progress
-
-    require_terminal()
-    progress = interactive_quiz(
-        cat,
-        resume=resume,
-        mode=mode,
-        say=lambda thing: stdout().print(thing),
-        warn=lambda text: stderr().print(_escape(text), style="yellow"),
-    )
-    try:
-        clear_progress()
-    except StateError as exc:  # the result matters more than tidying up
-        stderr().print(_escape(exc.message), style="yellow")
-    return progress.answers, progress.mode
-
-
-def _show_result(
-    cat: Catalog,
-    given: dict[str, int | None],
-    mode: str,
-    as_json: bool,
-    keep: cli_history.Keep | None = None,
-) -> None:
-    from kariersosial.scoring import score
-
-    res = score(cat, given)
-
-    def show(history_id: int | None) -> None:
-        if as_json:
-            from kariersosial.serialize import result
-
-            print_json({**result(cat, res, given, mode), "history_id": history_id})
-            return
-        from kariersosial.render import stdout
-        from kariersosial.result_view import render_result
-
-        stdout().print(render_result(res, mode))
-
-    # Saving to the history, reporting a failure and exporting live in cli_history.
-    keep = keep or cli_history.Keep()
-    cli_history.keep_result(cat, res, given, mode, keep, show, as_json=as_json)
 
 
 @app.command()
@@ -384,6 +176,9 @@ def questions(as_json: JsonOption = False) -> None:
 
 # Commands kept in their own modules register here (each module imports only typer at the top).
 # --- registered command modules ---
+from kariersosial import cli_quiz  # noqa: E402
+
+cli_quiz.register(app)
 from kariersosial import cli_history  # noqa: E402
 
 cli_history.register(app)

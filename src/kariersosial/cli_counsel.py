@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from kariersosial.cli_common import JsonOption, catalog, print_json, role_argument, user_errors
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
@@ -33,12 +35,6 @@ def register(app: typer.Typer) -> None:
     app.command("score")(score)
 
 
-def _complete_role(incomplete: str) -> list[tuple[str, str]]:
-    from kariersosial.cli import complete_role
-
-    return complete_role(incomplete)
-
-
 def _form_formats() -> list[str]:
     return list(FORM_FORMATS)
 
@@ -48,7 +44,6 @@ def _score_formats() -> list[str]:
 
 
 ROLE_HELP = "Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'."
-JsonFlag = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
 OutputOption = Annotated[
     str | None,
     typer.Option(
@@ -68,32 +63,15 @@ OutputOption = Annotated[
 
 
 def compare(
-    first: Annotated[
-        str,
-        typer.Argument(
-            help=f"Peran pertama. {ROLE_HELP}",
-            autocompletion=_complete_role,
-            show_default=False,
-            metavar="PERAN_A",
-        ),
-    ],
-    second: Annotated[
-        str,
-        typer.Argument(
-            help="Peran kedua, ditulis dengan cara yang sama.",
-            autocompletion=_complete_role,
-            show_default=False,
-            metavar="PERAN_B",
-        ),
-    ],
-    as_json: JsonFlag = False,
+    first: Annotated[str, role_argument(f"Peran pertama. {ROLE_HELP}", "PERAN_A")],
+    second: Annotated[str, role_argument("Peran kedua, ditulis dengan cara yang sama.", "PERAN_B")],
+    as_json: JsonOption = False,
 ) -> None:
     """Bandingkan dua peran berdampingan: tugas, kecocokan, realita, dan perbedaannya.
 
     Semua teks dalam tanda kutip dikutip apa adanya dari teks sumber tiap peran. Di akhir
     ada dimensi minat yang paling membedakan kedua peran.
     """
-    from kariersosial.cli import catalog, print_json, user_errors
     from kariersosial.compare import compare_roles, comparison_dict
     from kariersosial.lookup import resolve_role
 
@@ -275,7 +253,6 @@ def form(
     Isi satu baris per siswa dengan 1-5 atau labelnya ('Setuju'), lalu nilai semuanya
     dengan `kariersosial score`. Daftar pernyataan juga ada di `kariersosial questions`.
     """
-    from kariersosial.cli import catalog, user_errors
 
     with user_errors():
         chosen = _format(fmt, output, FORM_FORMATS)
@@ -385,7 +362,6 @@ def score(
     barisnya dan dilewati, baris lain tetap dinilai.
     """
     from kariersosial.batch import Responses, score_responses
-    from kariersosial.cli import catalog, user_errors
     from kariersosial.errors import KarierError, UsageError
 
     with user_errors():

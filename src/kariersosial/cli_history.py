@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kariersosial.cli_common import JsonOption, catalog, print_json, user_errors
 from kariersosial.errors import StateError, UsageError
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from kariersosial.report import Report
     from kariersosial.scoring import Result
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Hapus tanpa bertanya lagi (perlu di luar terminal).")
 ]
@@ -85,12 +85,12 @@ def list_command(as_json: JsonOption = False) -> None:
 
 
 def list_results(as_json: bool) -> None:
-    from kariersosial import cli, history
+    from kariersosial import history
 
-    with cli.user_errors():
+    with user_errors():
         found = history.entries()
         if as_json:
-            cli.print_json({"results": [_entry_data(e) for e in found]})
+            print_json({"results": [_entry_data(e) for e in found]})
             return
         from kariersosial.render import stdout
 
@@ -155,15 +155,15 @@ def _entries_table(found: list[Entry]) -> object:
 @history_app.command("show")
 def show(number: NumberArg, as_json: JsonOption = False) -> None:
     """Tampilkan lagi satu hasil lengkap dengan penjelasannya."""
-    from kariersosial import cli, history, report
+    from kariersosial import history, report
 
-    with cli.user_errors():
+    with user_errors():
         wanted = parse_number(number)
-        cat = cli.catalog()
+        cat = catalog()
         record = history.get(wanted)
         rep = report.from_record(record, cat)
         if as_json:
-            cli.print_json({**report.as_data(rep), "catalog_changed": rep.note is not None})
+            print_json({**report.as_data(rep), "catalog_changed": rep.note is not None})
             return
         from rich.text import Text
 
@@ -215,9 +215,9 @@ def _stored_ranking(record: Record) -> object:
 @history_app.command("delete")
 def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = False) -> None:
     """Hapus satu hasil dari riwayat (bertanya dulu, kecuali dengan --yes)."""
-    from kariersosial import cli, history, report
+    from kariersosial import history, report
 
-    with cli.user_errors():
+    with user_errors():
         wanted = parse_number(number)
         record = history.get(wanted)  # a missing number fails before anything is asked
         top = f", {record.top.role_name}" if record.top else ""
@@ -227,7 +227,7 @@ def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = Fals
             return
         history.delete(wanted)
         if as_json:
-            cli.print_json({"deleted": [wanted]})
+            print_json({"deleted": [wanted]})
         else:
             _say(f"Hasil nomor {wanted} dihapus dari riwayat.")
 
@@ -235,13 +235,13 @@ def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = Fals
 @history_app.command("clear")
 def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
     """Hapus semua hasil dari riwayat (bertanya dulu, kecuali dengan --yes)."""
-    from kariersosial import cli, history
+    from kariersosial import history
 
-    with cli.user_errors():
+    with user_errors():
         count = len(history.entries())
         if count == 0:
             if as_json:
-                cli.print_json({"deleted": 0})
+                print_json({"deleted": 0})
             else:
                 _say("Riwayat sudah kosong; tidak ada yang dihapus.")
             return
@@ -251,7 +251,7 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
             return
         deleted = history.clear()
         if as_json:
-            cli.print_json({"deleted": deleted})
+            print_json({"deleted": deleted})
         else:
             _say(f"{deleted} hasil dihapus dari riwayat.")
 
@@ -293,10 +293,9 @@ def ask_yes_no(question: str, default: bool) -> bool:
 
 
 def _declined(as_json: bool, nothing: object) -> None:
-    from kariersosial import cli
 
     if as_json:
-        cli.print_json({"deleted": nothing})
+        print_json({"deleted": nothing})
     _say("Dibatalkan; tidak ada yang dihapus.", err=as_json)
 
 
@@ -333,9 +332,9 @@ def export(
     berkas kariersosial-hasil-NOMOR.html di folder ini. Berkas yang sudah ada tidak ditimpa
     kecuali dengan --force.
     """
-    from kariersosial import cli, history, report
+    from kariersosial import history, report
 
-    with cli.user_errors():
+    with user_errors():
         wanted = parse_number(number)
         kind = resolve_format(fmt, output)
         target: Path | None = None
@@ -345,7 +344,7 @@ def export(
             target = Path(f"kariersosial-hasil-{wanted}.html")
         if target is not None:
             check_target(target, force)
-        text = report.build(report.from_record(history.get(wanted), cli.catalog()), kind)
+        text = report.build(report.from_record(history.get(wanted), catalog()), kind)
         if target is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return

@@ -1,0 +1,81 @@
+"""What every command module shares: the active catalogue, the error edge, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from kariersosial.catalog import load_catalog
+from kariersosial.errors import EXIT_INTERRUPTED, KarierError
+from kariersosial.models import Catalog
+
+
+class State:
+    """Global options, set by the top-level callback before any command runs."""
+
+    data: Path | None = None
+
+
+state = State()
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """The one place where the package's errors become a message on stderr and an exit code."""
+    try:
+        yield
+    except KarierError as exc:
+        fail(exc.message, exc.hint, exc.exit_code)
+    except KeyboardInterrupt:
+        fail("Dihentikan.", None, EXIT_INTERRUPTED)
+
+
+def fail(message: str, hint: str | None, code: int) -> NoReturn:
+    from kariersosial.render import stderr
+
+    console = stderr()
+    prefix = "" if code == EXIT_INTERRUPTED else "[bold red]Galat:[/] "
+    console.print(f"{prefix}{escape(message)}")
+    if hint:
+        console.print(escape(hint), style="yellow")
+    raise typer.Exit(code)
+
+
+def escape(text: str) -> str:
+    """Text for rich markup, shown as it is."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def catalog() -> Catalog:
+    return load_catalog(state.data)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def complete_role(incomplete: str) -> list[tuple[str, str]]:
+    """Role ids for shell completion; silent when the catalogue cannot be read."""
+    try:
+        roles = load_catalog(state.data).roles
+    except KarierError:
+        return []
+    return [(r.id, r.name) for r in roles if r.id.startswith(incomplete.casefold())]
+
+
+def role_argument(help: str, metavar: str = "PERAN") -> Any:
+    """A role argument: any way of writing a role, completed with role ids in the shell."""
+    return typer.Argument(
+        help=help, autocompletion=complete_role, show_default=False, metavar=metavar
+    )
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
