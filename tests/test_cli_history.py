@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from kariersosial import cli_history, history, store
+from kariersosial import cli_history, history, keep, store
 from kariersosial.cli import app
 from kariersosial.models import Catalog
 from kariersosial.result_view import DISCLAIMER
@@ -211,9 +211,9 @@ def test_in_a_terminal_a_failed_save_offers_an_export(
     history.db_path().write_bytes(os.urandom(4096))
     target = tmp_path / "laporan" / "hasilku.html"
     asked: list[str] = []
-    monkeypatch.setattr(cli_history, "interactive", lambda: True)
-    monkeypatch.setattr(cli_history, "ask_yes_no", lambda q, default: asked.append(q) or True)
-    monkeypatch.setattr(cli_history, "ask_path", lambda q: str(target))
+    monkeypatch.setattr(keep, "interactive", lambda: True)
+    monkeypatch.setattr(keep, "ask_yes_no", lambda q, default: asked.append(q) or True)
+    monkeypatch.setattr(keep, "ask_path", lambda q: str(target))
 
     result = ok(run_quiz(runner, answers_file))
     assert asked == ["Simpan hasil ini sebagai berkas laporan?"]
@@ -227,13 +227,13 @@ def test_declining_the_offered_export_writes_nothing(
 ) -> None:
     isolated_env.mkdir()
     history.db_path().write_bytes(os.urandom(4096))
-    monkeypatch.setattr(cli_history, "interactive", lambda: True)
-    monkeypatch.setattr(cli_history, "ask_yes_no", lambda q, default: False)
+    monkeypatch.setattr(keep, "interactive", lambda: True)
+    monkeypatch.setattr(keep, "ask_yes_no", lambda q, default: False)
 
     def must_not_ask(question: str) -> str:
         raise AssertionError("asked for a path after a no")
 
-    monkeypatch.setattr(cli_history, "ask_path", must_not_ask)
+    monkeypatch.setattr(keep, "ask_path", must_not_ask)
     result = ok(run_quiz(runner, answers_file))
     assert "Laporan disimpan" not in result.stdout
 

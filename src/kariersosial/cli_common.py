@@ -79,3 +79,25 @@ def role_argument(help: str, metavar: str = "PERAN") -> Any:
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
+
+
+def interactive() -> bool:
+    """Both ends are a terminal, so the person can be asked."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_yes_no(question: str, default: bool) -> bool:
+    import questionary
+
+    from kariersosial.quiz import STYLE
+
+    answer = questionary.confirm(question, default=default, qmark="", style=STYLE).unsafe_ask()
+    return bool(answer)
+
+
+def say(text: str, *, err: bool = False, style: str | None = None) -> None:
+    from rich.text import Text
+
+    from kariersosial.render import stderr, stdout
+
+    (stderr() if err else stdout()).print(Text(text, style=style or ""))

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from kariersosial import cli_history
 from kariersosial.cli_common import JsonOption, catalog, escape, print_json, user_errors
 from kariersosial.errors import StateError, UsageError, os_reason
+from kariersosial.keep import Keep, keep_options, keep_result
 from kariersosial.models import Catalog
 
 
@@ -80,7 +80,7 @@ def quiz(
             raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
         if quick and full:
             raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
-        keep = cli_history.keep_options(save=not no_save, export=export, fmt=fmt, force=force)
+        keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force)
         cat = catalog()
         if answers is not None:
             mode = "quick" if quick else "full"
@@ -147,7 +147,7 @@ def _show_result(
     given: dict[str, int | None],
     mode: str,
     as_json: bool,
-    keep: cli_history.Keep | None = None,
+    keep: Keep | None = None,
 ) -> None:
     from kariersosial.scoring import score
 
@@ -164,6 +164,5 @@ def _show_result(
 
         stdout().print(render_result(res, mode))
 
-    # Saving to the history, reporting a failure and exporting live in cli_history.
-    keep = keep or cli_history.Keep()
-    cli_history.keep_result(cat, res, given, mode, keep, show, as_json=as_json)
+    keep = keep or Keep()
+    keep_result(cat, res, given, mode, keep, show, as_json=as_json)

@@ -1,0 +1,242 @@
+"""What happens to a finished result besides showing it: saved, reported, exported.
+
+The result is never lost: a history that cannot be used is reported on stderr and the person
+is offered an export instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kariersosial.cli_common import ask_yes_no, interactive, say
+from kariersosial.errors import StateError, UsageError
+
+if TYPE_CHECKING:
+    from kariersosial.models import Catalog
+    from kariersosial.report import Report
+    from kariersosial.scoring import Result
+
+
+def resolve_format(fmt: str | None, output: str | None) -> str:
+    from kariersosial.report import FORMATS, format_for
+
+    if fmt is not None:
+        wanted = {"markdown": "md", "htm": "html"}.get(fmt.strip().casefold(), fmt.casefold())
+        if wanted not in FORMATS:
+            raise UsageError(
+                f"Format laporan '{fmt}' tidak dikenal.", "Pilih salah satu: md, html, atau json."
+            )
+        return wanted
+    if output is None or output == "-":
+        return "md"
+    found = format_for(output)
+    if found is None:
+        raise UsageError(
+            f"Format laporan untuk '{output}' tidak bisa ditebak dari nama berkasnya.",
+            "Pakai akhiran .md, .html, atau .json, atau sebutkan --format md|html|json.",
+        )
+    return found
+
+
+def check_target(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise UsageError(f"{path} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
+    if path.exists() and not force:
+        raise UsageError(
+            f"Berkas {path} sudah ada; kariersosial tidak menimpanya.",
+            "Pakai --force untuk menimpanya, atau pilih nama berkas lain.",
+        )
+
+
+def write_report(path: Path, text: str, force: bool) -> None:
+    """Atomically, so a crash never leaves half a report; an existing file needs `force`."""
+    from kariersosial.store import write_atomic
+
+    check_target(path, force)
+    try:
+        write_atomic(path, text)
+    except StateError as exc:
+        raise StateError(
+            exc.message, "Pastikan foldernya ada dan bisa ditulisi, atau pilih berkas lain."
+        ) from None
+
+
+@dataclass(frozen=True)
+class Keep:
+    """What `quiz` does with a finished result besides showing it."""
+
+    save: bool = True
+    export: Path | None = None
+    fmt: str = "md"
+    force: bool = False
+
+
+def keep_options(*, save: bool, export: str | None, fmt: str | None, force: bool) -> Keep:
+    """Check --export/--format/--force before the quiz starts, so a typo costs no answers."""
+    if export is None:
+        if fmt is not None or force:
+            raise UsageError(
+                "--format dan --force hanya berlaku bersama --export BERKAS.",
+                "Contoh: `kariersosial quiz --export hasil.html`.",
+            )
+        return Keep(save=save)
+    if export == "-":
+        raise UsageError(
+            "--export butuh nama berkas; hasilnya sudah tampil di layar.",
+            "Contoh: `kariersosial quiz --export hasil.html`.",
+        )
+    kind = resolve_format(fmt, export)
+    check_target(Path(export), force)
+    return Keep(save=save, export=Path(export), fmt=kind, force=force)
+
+
+def keep_result(
+    cat: Catalog,
+    res: Result,
+    answers: Mapping[str, int | None],
+    mode: str,
+    keep: Keep,
+    show: Callable[[int | None], None],
+    *,
+    as_json: bool,
+) -> None:
+    """Show the result, save it to the history, and export it if asked.
+
+    The result is never lost: a history that cannot be used is reported on stderr, and the
+    person is offered an export (a prompt in a terminal, a hint naming --export otherwise).
+    With --json the save comes first, so the JSON can carry its number; messages go to stderr.
+    """
+    from kariersosial.store import now
+
+    created = now()
+    if not as_json:
+        show(None)
+    number, problem = _save(cat, res, answers, mode, created) if keep.save else (None, None)
+    if as_json:
+        show(number)
+    if number is not None and not as_json:
+        say(
+            f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
+            f"`kariersosial history show {number}`.",
+            style="dim",
+        )
+    if problem is not None:
+        say(f"Hasilmu tidak disimpan ke riwayat: {problem.reason}.", err=True, style="yellow")
+        if problem.hint:
+            say(problem.hint, err=True, style="yellow")
+    if keep.export is not None:
+        text = _report(cat, res, answers, mode, created, number, keep.fmt)
+        write_report(keep.export, text, keep.force)
+        say(f"Laporan disimpan di {keep.export}.", err=as_json)
+    elif problem is not None:
+        _offer_export(cat, res, answers, mode, created, as_json)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    reason: str
+    hint: str | None
+
+
+def _save(
+    cat: Catalog, res: Result, answers: Mapping[str, int | None], mode: str, created: str
+) -> tuple[int | None, _Problem | None]:
+    from kariersosial import history
+    from kariersosial.serialize import result
+
+    known = {q.id for q in cat.questions}
+    try:
+        number = history.save(
+            created=created,
+            mode=mode,
+            catalog_version=cat.version,
+            detail={k: v for k, v in result(cat, res, answers, mode).items() if k != "answers"},
+            answers=[
+                history.Answer(q, cat.question(q).text, v) for q, v in answers.items() if q in known
+            ],
+            ranking=[history.Fit(f.rank, f.role.id, f.role.name, f.fit) for f in res.ranking],
+        )
+    except history.HistoryError as exc:
+        return None, _Problem(exc.reason, exc.hint)
+    except StateError as exc:  # e.g. a broken file that could not be moved aside
+        return None, _Problem(exc.message.rstrip("."), exc.hint)
+    return number, None
+
+
+def _report(
+    cat: Catalog,
+    res: Result,
+    answers: Mapping[str, int | None],
+    mode: str,
+    created: str,
+    number: int | None,
+    fmt: str,
+) -> str:
+    from kariersosial import report
+
+    rep: Report = report.from_result(cat, res, answers, mode, created, number)
+    return report.build(rep, fmt)
+
+
+EXPORT_HINT = (
+    "Agar hasil ini tidak hilang, simpan sebagai berkas: jalankan lagi perintah yang sama "
+    "ditambah `--export FILE` (misalnya `--export hasil.html`)."
+)
+
+
+def _offer_export(
+    cat: Catalog,
+    res: Result,
+    answers: Mapping[str, int | None],
+    mode: str,
+    created: str,
+    as_json: bool,
+) -> None:
+    if as_json or not interactive():
+        say(EXPORT_HINT, err=True, style="yellow")
+        return
+    if not ask_yes_no("Simpan hasil ini sebagai berkas laporan?", default=True):
+        return
+    while True:
+        name = ask_path("Nama berkasnya (.html, .md, atau .json; kosongkan untuk batal):")
+        if not name:
+            return
+        from kariersosial.report import format_for
+
+        path = Path(name).expanduser()
+        try:
+            write_report(
+                path,
+                _report(cat, res, answers, mode, created, None, format_for(name) or "html"),
+                False,
+            )
+        except (UsageError, StateError) as exc:
+            say(exc.message, err=True, style="yellow")
+            continue
+        say(f"Laporan disimpan di {path}.")
+        return
+
+
+def ask_path(question: str) -> str:
+    import questionary
+
+    from kariersosial.quiz import STYLE
+    from kariersosial.report import format_for
+
+    def valid(text: str) -> bool | str:
+        name = text.strip()
+        if not name:
+            return True
+        if format_for(name) is None:
+            return "Pakai akhiran .html, .md, atau .json."
+        if Path(name).expanduser().exists():
+            return "Berkas itu sudah ada; pilih nama lain."
+        return True
+
+    answer = questionary.path(
+        question, default="kariersosial-hasil.html", validate=valid, qmark="", style=STYLE
+    ).unsafe_ask()
+    return str(answer or "").strip()
