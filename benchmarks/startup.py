@@ -144,8 +144,14 @@ def quiz_first_question(runs: int) -> list[float]:
 
 
 # The first entry is the baseline every ratio is taken against.
+def dependency_floor(runs: int) -> list[float]:
+    """What `show` cannot go below while it uses typer and rich: importing just those two."""
+    return command_timer([PYTHON, "-c", "import typer, rich.console"])(runs)
+
+
 MEASUREMENTS: list[Measurement] = [
     Measurement("python -c pass", python_pass),
+    Measurement("import typer, rich.console (floor)", dependency_floor),
     Measurement("kariersosial --help", cli_help),
     Measurement(f"kariersosial show {SHOW_ROLE}", cli_show),
     Measurement("kariersosial roles --json", cli_roles_json),
@@ -205,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    # pip compiles an installed package's bytecode once; with PYTHONDONTWRITEBYTECODE set (as on
+    # some CI machines) every run would recompile the sources, a cost no user pays.
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        print("PYTHONDONTWRITEBYTECODE unset for the measured commands (bytecode is cached)")
 
     print(f"interpreter: {PYTHON} (Python {sys.version.split()[0]})")
     print(f"commands run as: {' '.join(CLI)} ...; median of {args.runs} runs after 1 warm-up\n")
