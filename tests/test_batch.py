@@ -12,15 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kariersosial.batch import (
-    LISTED_PROBLEMS,
-    Problem,
-    Respondent,
-    Responses,
-    Summary,
-    score_responses,
-    statement_id,
-)
+from kariersosial.batch import Problem, Respondent, Responses, statement_id
+from kariersosial.batch_output import LISTED_PROBLEMS, Summary, score_responses
 from kariersosial.errors import EXIT_USAGE, UsageError
 from kariersosial.models import Catalog
 from kariersosial.scoring import MIN_ANSWERED, Scorer

@@ -208,7 +208,7 @@ def test_form_md_is_a_printable_sheet(runner: CliRunner, catalog: Catalog) -> No
 
 
 def test_form_md_escapes_table_characters() -> None:
-    from kariersosial.cli_counsel import _md_cell
+    from kariersosial.form import _md_cell
 
     assert _md_cell("a | b\\c\n d") == "a \\| b\\\\c d"
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 from kariersosial import cli_history, history, keep, store
 from kariersosial.cli import app
 from kariersosial.models import Catalog
-from kariersosial.result_view import DISCLAIMER
+from kariersosial.texts import DISCLAIMER
 
 RICH_ANSWERS = "441354434352523215355231134513435254"  # warnings, myth and a look-alike
 OTHER_ANSWERS = "5" * 12 + "1" * 12 + "4" * 12

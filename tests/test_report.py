@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from kariersosial import report
+from kariersosial import report, report_html
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.catalog import load_catalog
 from kariersosial.history import Answer, Fit, Record
 from kariersosial.models import Catalog
 from kariersosial.report import Report
-from kariersosial.result_view import DISCLAIMER
 from kariersosial.scoring import Result, score
+from kariersosial.texts import DISCLAIMER
 
 # Answers (p01..p36) whose result has matches, warnings, a misconception and a look-alike.
 RICH_ANSWERS = "441354434352523215355231134513435254"
@@ -126,7 +126,7 @@ def test_html_has_the_same_content(
     rep: Report, catalog: Catalog, rich_result: tuple[Result, dict[str, int | None]]
 ) -> None:
     res, given = rich_result
-    page = report.to_html(rep)
+    page = report_html.to_html(rep)
     assert page.startswith('<!DOCTYPE html>\n<html lang="id">')
     assert '<meta charset="utf-8">' in page
     assert "5 Maret 2026, pukul 14.07" in page
@@ -142,7 +142,7 @@ def test_html_has_the_same_content(
 
 
 def test_html_is_self_contained_and_prints_on_a4(rep: Report) -> None:
-    page = report.to_html(rep)
+    page = report_html.to_html(rep)
     for external in ("http://", "https://", "<link", "<script", "src=", "@import", "url("):
         assert external not in page
     css = page.split("<style>", 1)[1].split("</style>", 1)[0]
@@ -157,11 +157,11 @@ def luminance(hex_colour: str) -> float:
 
 
 def test_html_has_no_dark_backgrounds() -> None:
-    backgrounds = re.findall(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})", report.CSS)
+    backgrounds = re.findall(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})", report_html.CSS)
     assert backgrounds
     for colour in backgrounds:
         assert luminance(colour) > 0.6, colour
-    assert "background: #fff" in report.CSS
+    assert "background: #fff" in report_html.CSS
 
 
 def hostile_report() -> Report:
@@ -193,7 +193,7 @@ def hostile_report() -> Report:
 
 
 def test_html_escapes_every_text_it_includes() -> None:
-    page = report.to_html(hostile_report())
+    page = report_html.to_html(hostile_report())
     assert "<script" not in page
     assert "<b>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
@@ -212,7 +212,7 @@ def test_html_escapes_text_from_a_custom_catalogue(
     custom = load_catalog(write_catalog(raw_catalog))
     given = answers_from(RICH_ANSWERS)
     rep = report.from_result(custom, score(custom, given), given, "full", CREATED)
-    page = report.to_html(rep)
+    page = report_html.to_html(rep)
     assert "<script" not in page
     assert html.escape(f"Saya {SCRIPT} suka data") in page
     assert re.search(r"(?<!\\)<", report.markdown(rep)) is None  # every < is backslashed
@@ -251,7 +251,7 @@ def test_json_report_is_data_with_answers_and_disclaimer(
 def test_a_result_with_too_few_answers_still_reports_the_answers(catalog: Catalog) -> None:
     given: dict[str, int | None] = {"p01": 4, "p02": None}
     rep = report.from_result(catalog, score(catalog, given), given, "quick", CREATED)
-    for text in (report.markdown(rep), report.to_html(rep)):
+    for text in (report.markdown(rep), report_html.to_html(rep)):
         assert "terlalu sedikit" in text
         assert catalog.question("p01").text in text
         assert DISCLAIMER in text

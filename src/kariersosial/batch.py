@@ -1,9 +1,10 @@
 """Score a whole class at once: a responses CSV in, one result per respondent out.
 
-Everything streams. `Responses` reads the header, then yields one scored respondent (or one
-problem) per row as the rows are read; the writers write each result as it comes, and
-`Summary` keeps only counters and the first few problems. A file of a million rows therefore
-runs in the same memory as a file of ten. No typer or rich here: the CLI draws the summary.
+This module reads; `batch_output` writes. Everything streams: `Responses` reads the header,
+then yields one scored respondent (or one problem) per row as the rows are read; the writers
+write each result as it comes, and `Summary` keeps only counters and the first few problems.
+A file of a million rows therefore runs in the same memory as a file of ten. No typer or rich
+here: the CLI draws the summary.
 
 The responses file is what a counsellor gets from a spreadsheet or a form:
 
@@ -21,38 +22,20 @@ The responses file is what a counsellor gets from a spreadsheet or a form:
 from __future__ import annotations
 
 import csv
-import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
-from typing import Literal, Protocol
 
 from kariersosial.answers import parse_answer
 from kariersosial.errors import UsageError
 from kariersosial.models import Catalog
 from kariersosial.scoring import MIN_ANSWERED, Ranking, Scorer
 
-Format = Literal["csv", "json"]
-FORMATS: tuple[Format, ...] = ("csv", "json")
 DELIMITERS = (",", ";", "\t")
-LISTED_PROBLEMS = 20  # problems kept for the report; the rest are only counted
 SHOWN_BAD_VALUES = 3  # invalid answers quoted per row
 HEADER_LINES = 50  # a header row spans at most this many lines (titles with line breaks)
 ANSWER_CACHE = 1024  # distinct cell texts remembered (answers repeat: "4", "Setuju", "")
-# Cells a spreadsheet would run as a formula; a leading apostrophe keeps them text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-CAUTION_LABELS = {
-    "straight_lining": "jawaban hampir sama semua",
-    "many_skips": "banyak yang dilewati",
-    "contradiction": "ada jawaban yang bertentangan",
-}
-YES_NO = {True: "ya", False: "tidak"}
-
-
-class Sink(Protocol):
-    def write(self, text: str, /) -> object: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,56 +61,6 @@ class Problem:
     line: int
     name: str | None
     reason: str
-
-
-@dataclass
-class Summary:
-    """Counters only, so that the summary of a million rows is as small as that of ten."""
-
-    roles: tuple[tuple[str, str], ...]  # (id, name) in catalogue order
-    scored: int = 0
-    skipped: int = 0
-    nothing_fits: int = 0
-    not_decisive: int = 0
-    not_utf8: int = 0  # rows whose name had bytes that are not UTF-8 (shown as �)
-    first: Counter[str] = field(default_factory=Counter)
-    problems: list[Problem] = field(default_factory=list)  # the first LISTED_PROBLEMS
-
-    def add(self, item: Respondent | Problem) -> None:
-        if item.name and "\ufffd" in item.name:
-            self.not_utf8 += 1
-        if isinstance(item, Problem):
-            self.skipped += 1
-            if len(self.problems) < LISTED_PROBLEMS:
-                self.problems.append(item)
-            return
-        self.scored += 1
-        self.first[item.ranking.fits[0][0].id] += 1
-        self.nothing_fits += item.ranking.nothing_fits
-        self.not_decisive += not item.ranking.decisive
-
-    @property
-    def unlisted(self) -> int:
-        return self.skipped - len(self.problems)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "scored": self.scored,
-            "skipped": self.skipped,
-            "roles": [
-                {
-                    "id": rid,
-                    "name": name,
-                    "first": self.first[rid],
-                    "share": round(self.first[rid] / self.scored, 4) if self.scored else 0.0,
-                }
-                for rid, name in self.roles
-            ],
-            "nothing_fits": self.nothing_fits,
-            "not_decisive": self.not_decisive,
-            "problems": [{"line": p.line, "reason": p.reason} for p in self.problems],
-            "problems_not_listed": self.unlisted,
-        }
 
 
 def statement_id(title: str, ids: Mapping[str, str]) -> str | None:
@@ -338,113 +271,3 @@ def _delimiter(header_text: str, catalog: Catalog) -> str:
             return 0
 
     return max(DELIMITERS, key=columns)  # max keeps the first of equals
-
-
-class CsvResults:
-    """One row per respondent: line, name, top role, ranking, each role's fit (0-100), flags."""
-
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
-        self.roles = [r.id for r in catalog.roles]
-        self.writer = csv.writer(out, lineterminator="\n")
-
-    def start(self) -> None:
-        self.writer.writerow(
-            [
-                "baris",
-                "nama",
-                "peran_teratas",
-                "nama_peran_teratas",
-                "peringkat",
-                *self.roles,
-                "tegas",
-                "tidak_ada_yang_cocok",
-                "catatan",
-                "dijawab",
-                "dilewati",
-            ]
-        )
-
-    def add(self, person: Respondent) -> None:
-        r = person.ranking
-        top = r.fits[0][0]
-        fits = {role.id: value for role, value in r.fits}
-        name = person.name or ""
-        if name.startswith(FORMULA_START):
-            name = "'" + name
-        self.writer.writerow(
-            [
-                person.line,
-                name,
-                top.id,
-                top.name,
-                " > ".join(role.id for role, _ in r.fits),
-                *(f"{fits[rid]:.0f}" for rid in self.roles),
-                YES_NO[r.decisive],
-                YES_NO[r.nothing_fits],
-                "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
-                r.answered,
-                r.skipped,
-            ]
-        )
-
-    def finish(self, summary: Summary) -> None:
-        """The summary is not part of a CSV (another shape of row); the CLI shows it."""
-
-
-class JsonResults:
-    """`{"catalog_version", "respondents": [...], "summary": {...}}`, one respondent a line.
-
-    Written piece by piece: the array is opened, each respondent appended as it is scored,
-    and the summary closes the object, so no list of results is ever held.
-    """
-
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
-        self.out = out
-        self.version = catalog.version
-        self.roles = [r.id for r in catalog.roles]
-        self.count = 0
-
-    def start(self) -> None:
-        self.out.write(f'{{\n  "catalog_version": {json.dumps(self.version)},\n')
-        self.out.write('  "respondents": [')
-
-    def add(self, person: Respondent) -> None:
-        r = person.ranking
-        top = r.fits[0][0]
-        fits = {role.id: round(value, 1) for role, value in r.fits}
-        item = {
-            "line": person.line,
-            "name": person.name,
-            "top": {"id": top.id, "name": top.name},
-            "ranking": [role.id for role, _ in r.fits],
-            "fits": {rid: fits[rid] for rid in self.roles},
-            "decisive": r.decisive,
-            "nothing_fits": r.nothing_fits,
-            "cautions": [c.kind for c in r.cautions],
-            "answered": r.answered,
-            "skipped": r.skipped,
-        }
-        self.out.write(("\n    " if self.count == 0 else ",\n    ") + _dumps(item))
-        self.count += 1
-
-    def finish(self, summary: Summary) -> None:
-        self.out.write("\n  ],\n" if self.count else "],\n")
-        self.out.write(f'  "summary": {_dumps(summary.as_dict())}\n}}\n')
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def score_responses(responses: Responses, out: Sink, fmt: Format = "csv") -> Summary:
-    """Score every row of `responses` into `out`, one result at a time; the summary at the end."""
-    catalog = responses.catalog
-    writer = CsvResults(out, catalog) if fmt == "csv" else JsonResults(out, catalog)
-    summary = Summary(tuple((r.id, r.name) for r in catalog.roles))
-    writer.start()
-    for item in responses:
-        if isinstance(item, Respondent):
-            writer.add(item)
-        summary.add(item)
-    writer.finish(summary)
-    return summary

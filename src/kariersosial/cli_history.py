@@ -185,7 +185,7 @@ def show(number: NumberArg, as_json: JsonOption = False) -> None:
 
             out.print(render_result(score(cat, record.answer_map()), record.mode))
         else:
-            from kariersosial.result_view import DISCLAIMER
+            from kariersosial.texts import DISCLAIMER
 
             out.print(Text(rep.note, style="yellow"))
             out.print(_stored_ranking(record))

@@ -58,7 +58,7 @@ _OS_REASONS = {
     errno.EISDIR: "itu folder, bukan berkas",
     errno.ENOSPC: "disk penuh",
     errno.EROFS: "sistem berkasnya hanya bisa dibaca",
-    errno.EEXIST: "sudah ada",
+    errno.EEXIST: "sudah ada berkas dengan nama itu",
 }
 
 

@@ -7,7 +7,6 @@ and a busy timeout let two terminals that finish a quiz at the same moment both 
 
 from __future__ import annotations
 
-import errno
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kariersosial import store
-from kariersosial.errors import StateError, UsageError
+from kariersosial.errors import StateError, UsageError, os_reason
 
 DB_FILE = "riwayat.sqlite3"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
@@ -134,7 +133,7 @@ def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HistoryError(
-            f"folder data {path.parent} tidak bisa dibuat ({_os_reason(exc)})", _HINT_FOLDER
+            f"folder data {path.parent} tidak bisa dibuat ({os_reason(exc)})", _HINT_FOLDER
         ) from None
     conn: sqlite3.Connection | None = None
     try:
@@ -189,18 +188,6 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 _HINT_FOLDER = "Pastikan folder data bisa ditulisi, atau pilih folder lain lewat KARIERSOSIAL_HOME."
-
-
-def _os_reason(exc: OSError) -> str:
-    reasons = {
-        errno.EACCES: "tidak ada izin menulis",
-        errno.EPERM: "tidak ada izin menulis",
-        errno.ENOTDIR: "ada berkas biasa di jalur itu, bukan folder",
-        errno.EEXIST: "ada berkas biasa di jalur itu, bukan folder",
-        errno.ENOSPC: "disk penuh",
-        errno.EROFS: "sistem berkasnya hanya bisa dibaca",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kariersosial.models import Catalog, Quote, Role, Section, Sentence
+from kariersosial.texts import QUOTE_NOTE
 
 SECTION_TITLES: dict[Section, str] = {
     "tugas": "Tugas dan pekerjaan",
@@ -22,7 +23,6 @@ SECTION_TITLES: dict[Section, str] = {
     "realita": "Realita",
     "perbedaan": "Perbedaan dengan profesi yang mirip",
 }
-QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
 
 
 @cache

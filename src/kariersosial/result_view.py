@@ -18,11 +18,8 @@ from kariersosial.scoring import (
     RoleFit,
     fit_label,
 )
+from kariersosial.texts import DISCLAIMER
 
-DISCLAIMER = (
-    "Hasil ini untuk membantumu menjelajah pilihan karier, bukan untuk seleksi kerja. "
-    "Bicarakan juga dengan guru BK atau orang yang bekerja di bidang ini."
-)
 EXPLAINED = 2  # how many of the top roles get a full explanation
 
 

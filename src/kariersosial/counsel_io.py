@@ -1,0 +1,166 @@
+"""Files and terminal notes for `form` and `score`: the responses in, the results out.
+
+Rich is imported inside the functions that print, so `form` writing a file never loads it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kariersosial.cli_common import escape
+from kariersosial.errors import UsageError
+
+if TYPE_CHECKING:
+    from kariersosial.batch import Responses
+    from kariersosial.batch_output import Summary
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _encoding(start: bytes) -> str:
+    """UTF-16 when the file says so (Excel's "Unicode text"), else UTF-8 with or without BOM."""
+    return "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+
+
+@contextmanager
+def open_input(file: str) -> Iterator[tuple[TextIO, str]]:
+    """The responses as text lines; bytes that are not UTF-8 become � rather than stopping."""
+    import io
+
+    if file == "-":
+        if sys.stdin.isatty():
+            raise UsageError(
+                "Jawaban dari stdin belum ada: berkasnya perlu dialirkan ke perintah ini.",
+                "Contoh: kariersosial score - < jawaban.csv",
+            )
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:  # already text (an embedding host): use it as it is
+            yield sys.stdin, "dari stdin"
+            return
+        buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+        encoding = _encoding(buffered.peek(2)[:2])
+        text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
+        try:
+            yield text, "dari stdin"
+        finally:
+            text.detach()  # leave stdin itself open
+        return
+    try:
+        with open(file, "rb") as probe:
+            encoding = _encoding(probe.read(2))
+        stream = open(file, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
+    except FileNotFoundError:
+        raise UsageError(
+            f"Berkas jawaban '{file}' tidak ditemukan.", "Periksa nama dan foldernya."
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(f"'{file}' adalah folder, bukan berkas CSV.") from None
+    except OSError as exc:
+        raise UsageError(
+            f"Berkas jawaban '{file}' tidak bisa dibaca ({exc.strerror or exc})."
+        ) from None
+    with stream:
+        yield stream, f"'{file}'"
+
+
+@contextmanager
+def open_output(output: str | None, fmt: str) -> Iterator[TextIO]:
+    """The file named by --output, or stdout when there is none."""
+    if output is None:
+        yield sys.stdout
+        return
+    # A CSV file gets a byte-order mark: Excel reads a CSV without one in the Windows code
+    # page, so names like "Dwi Ayu Lestari—XI" or "Ñoman" come out garbled; with it Excel,
+    # LibreOffice and Google Sheets all read UTF-8, and `score` skips it. On stdout there is
+    # no mark, so pipes (cut, awk, another program) see plain UTF-8.
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    try:
+        stream = open(output, "w", encoding=encoding, newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(
+            f"Tidak bisa menulis ke '{output}' ({exc.strerror or exc}).",
+            "Periksa nama folder dan izin menulisnya.",
+        ) from None
+    with stream:
+        yield stream
+
+
+def layout_notes(responses: Responses) -> None:
+    """What the header row left out, on stderr before any result is written."""
+    from kariersosial.render import stderr
+
+    console = stderr()
+    layout = responses.layout
+    if layout.name_column is None:
+        console.print("Tidak ada kolom nama; responden dikenali dari nomor barisnya.", style="dim")
+    if layout.ignored:
+        listed = ", ".join(layout.ignored[:8]) + (" …" if len(layout.ignored) > 8 else "")
+        console.print(f"Kolom yang tidak dipakai: {escape(listed)}.", style="dim")
+    missing = responses.missing
+    if missing:
+        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+        total = len(responses.catalog.questions)
+        console.print(
+            f"{len(missing)} dari {total} pernyataan tidak punya kolom ({shown}); "
+            "pernyataan itu dianggap tidak ditanyakan.",
+            style="yellow",
+        )
+
+
+def print_summary(summary: Summary, output: str | None) -> None:
+    """Problems on stderr; the summary where it does not mix with the results."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from kariersosial.render import stderr, stdout
+
+    err = stderr()
+    if summary.problems:
+        err.print(f"[bold yellow]{summary.skipped} baris dilewati:[/]")
+        for p in summary.problems:
+            who = f" ({_short(p.name)})" if p.name else ""
+            err.print(f"  baris {p.line}{escape(who)}: {escape(p.reason)}", soft_wrap=True)
+        if summary.unlisted:
+            err.print(f"  … dan {summary.unlisted} baris lain")
+    if summary.not_utf8:
+        err.print(
+            f"{summary.not_utf8} baris berisi teks yang bukan UTF-8 (tampil sebagai �). "
+            "Simpan ulang berkasnya sebagai 'CSV UTF-8' agar nama tampil benar.",
+            style="yellow",
+        )
+    console = stdout() if output is not None else err
+    console.print(
+        f"Dinilai: {summary.scored} responden. Dilewati: {summary.skipped} baris.",
+        style="bold",
+    )
+    if summary.scored:
+        table = Table.grid(padding=(0, 2))
+        table.add_column()
+        table.add_column(justify="right")
+        table.add_column(justify="right")
+        for role_id, name in summary.roles:
+            count = summary.first[role_id]
+            table.add_row(f"  {name}", str(count), f"{100 * count / summary.scored:.0f}%")
+        console.print("Peran teratas tiap responden:")
+        console.print(table)
+        for note in (
+            f"Belum ada peran yang benar-benar cocok: {summary.nothing_fits} responden.",
+            f"Hasil belum tegas (dua peran berselisih tipis): {summary.not_decisive} responden.",
+        ):
+            console.print(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
+    if output is not None:
+        console.print(f"Hasil ditulis ke {escape(output)}.")
+
+
+def _short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
