@@ -315,3 +315,17 @@ def test_python_dash_m_version() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"kariersosial {__version__}\n"
     assert done.stderr == ""
+
+
+def test_shell_completion_offers_role_ids() -> None:
+    """What bash gets when `kariersosial show ko<TAB>` is pressed: the matching role ids."""
+    script = os.path.join(os.path.dirname(sys.executable), "kariersosial")
+    env = {
+        **os.environ,
+        "_KARIERSOSIAL_COMPLETE": "complete_bash",
+        "COMP_WORDS": "kariersosial show ko",
+        "COMP_CWORD": "2",
+    }
+    done = subprocess.run([script], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["koordinator-kebijakan-sosial", "koordinator-layanan-sosial"]
