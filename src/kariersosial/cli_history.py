@@ -22,7 +22,6 @@ from kariersosial.cli_common import (
     user_errors,
 )
 from kariersosial.errors import UsageError
-from kariersosial.keep import check_target, resolve_format, write_report
 
 if TYPE_CHECKING:
     from kariersosial.history import Entry, Record
@@ -316,6 +315,7 @@ def export(
     kecuali dengan --force.
     """
     from kariersosial import history, report
+    from kariersosial.keep import check_target, resolve_format, write_report
 
     with user_errors():
         wanted = parse_number(number)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kariersosial.cli_common import JsonOption, catalog, escape, print_json, user_errors
 from kariersosial.errors import StateError, UsageError, os_reason
-from kariersosial.keep import Keep, keep_options, keep_result
 from kariersosial.models import Catalog
+
+if TYPE_CHECKING:
+    from kariersosial.keep import Keep
 
 
 def register(app: typer.Typer) -> None:
@@ -80,6 +82,8 @@ def quiz(
             raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
         if quick and full:
             raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
+        from kariersosial.keep import keep_options  # only the quiz needs it: not at start-up
+
         keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force)
         cat = catalog()
         if answers is not None:
@@ -164,5 +168,6 @@ def _show_result(
 
         stdout().print(render_result(res, mode))
 
-    keep = keep or Keep()
-    keep_result(cat, res, given, mode, keep, show, as_json=as_json)
+    from kariersosial.keep import Keep, keep_result
+
+    keep_result(cat, res, given, mode, keep or Keep(), show, as_json=as_json)
