@@ -144,7 +144,11 @@ class Adaptive:
             return True
         if len(asked) < MIN_QUESTIONS or not self.certain(answers):
             return False
-        return min(self.coverage(answers).values()) >= COVERAGE
+        if min(self.coverage(answers).values()) < COVERAGE:
+            return False
+        # stable: the answers before the last one already named the same leader
+        before = {qid: answers.get(qid) for qid in asked[:-1]}
+        return self.certain(before) and self.fits(before)[0][1] == self.fits(answers)[0][1]
 
 
 def walk(adaptive: Adaptive, answers: Mapping[str, int | None]) -> list[str]:
