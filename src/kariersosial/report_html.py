@@ -46,8 +46,10 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   vertical-align: middle; margin-right: .4em; }
 .bar span { display: block; height: 100%; background: #8fb8de;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.role { border: 1px solid #bbb; border-radius: 6px; padding: .7em 1em; margin: .9em 0;
-  break-inside: avoid; page-break-inside: avoid; }
+.role { border: 1px solid #bbb; border-radius: 6px; padding: .7em 1em; margin: .9em 0; }
+/* A role block may run over a page (the first one is often longer than the space left on page
+   one); what must not split is a single point with its quote. */
+.role li, .role p { break-inside: avoid; page-break-inside: avoid; }
 ul { margin: .2em 0 .6em; padding-left: 1.3em; }
 li { margin: .15em 0; }
 q, .quote { font-style: italic; }
