@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kariersosial.cli_common import JsonOption, catalog, escape, print_json, user_errors
+from kariersosial.cli_common import (
+    JsonOption,
+    catalog,
+    escape,
+    interactive,
+    print_json,
+    user_errors,
+)
 from kariersosial.errors import StateError, UsageError, os_reason
 from kariersosial.models import Catalog
 
@@ -128,10 +135,11 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
 
 def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
     from kariersosial.render import stderr, stdout
-    from kariersosial.session import interactive_quiz, require_terminal
+    from kariersosial.session import ANSWER_FILE_HINT, NOT_A_TERMINAL, interactive_quiz
     from kariersosial.store import clear_progress
 
-    require_terminal()
+    if not interactive():
+        raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
     progress = interactive_quiz(
         cat,
         resume=resume,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kariersosial.cli_common import escape
-from kariersosial.errors import UsageError
+from kariersosial.errors import UsageError, os_reason
 
 if TYPE_CHECKING:
     from kariersosial.batch import Responses
@@ -65,9 +65,7 @@ def open_input(file: str) -> Iterator[tuple[TextIO, str]]:
     except IsADirectoryError:
         raise UsageError(f"'{file}' adalah folder, bukan berkas CSV.") from None
     except OSError as exc:
-        raise UsageError(
-            f"Berkas jawaban '{file}' tidak bisa dibaca ({exc.strerror or exc})."
-        ) from None
+        raise UsageError(f"Berkas jawaban '{file}' tidak bisa dibaca ({os_reason(exc)}).") from None
     with stream:
         yield stream, f"'{file}'"
 
@@ -87,7 +85,7 @@ def open_output(output: str | None, fmt: str) -> Iterator[TextIO]:
         stream = open(output, "w", encoding=encoding, newline="")  # noqa: SIM115
     except OSError as exc:
         raise UsageError(
-            f"Tidak bisa menulis ke '{output}' ({exc.strerror or exc}).",
+            f"Tidak bisa menulis ke '{output}' ({os_reason(exc)}).",
             "Periksa nama folder dan izin menulisnya.",
         ) from None
     with stream:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kariersosial.errors import QuizInterrupted, UsageError
+from kariersosial.errors import QuizInterrupted
 from kariersosial.models import Catalog
 from kariersosial.store import Progress, clear_progress, load_progress, progress_path
 
@@ -21,11 +20,6 @@ ANSWER_FILE_HINT = (
     "Untuk menjawab dari berkas: `kariersosial quiz --answers jawaban.json` (atau `-` untuk "
     "stdin). Lihat ID pernyataan dengan `kariersosial questions`."
 )
-
-
-def require_terminal() -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
 
 
 def interactive_quiz(
