@@ -16,6 +16,12 @@ from kariersosial.cli import app
 from kariersosial.models import Catalog
 from kariersosial.texts import DISCLAIMER
 
+BANK = len(
+    json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "roles.json").read_text(encoding="utf-8")
+    )["questions"]
+)  # statements in the bundled bank
+
 RICH_ANSWERS = "441354434352523215355231134513435254"  # warnings, myth and a look-alike
 OTHER_ANSWERS = "5" * 12 + "1" * 12 + "4" * 12
 
@@ -88,7 +94,7 @@ def test_a_finished_quiz_is_saved_and_the_footer_says_its_number(
     record = history.get(1)
     assert record.mode == "full"
     assert record.catalog_version == catalog.version
-    assert len(record.answers) == 36
+    assert len(record.answers) == BANK
     assert record.answers[0].statement == catalog.question("p01").text
     assert [f.rank for f in record.ranking] == [1, 2, 3, 4, 5]
 

@@ -42,8 +42,8 @@ def by_question(marks: dict[str, pytest.MarkDecorator] | None = None) -> pytest.
     )
 
 
-def test_the_bank_has_24_to_36_statements(catalog: Catalog) -> None:
-    assert 24 <= len(catalog.questions) <= 36
+def test_the_bank_has_36_to_48_statements(catalog: Catalog) -> None:
+    assert 36 <= len(catalog.questions) <= 48
     assert len(catalog.questions) == len(QUESTIONS)
 
 

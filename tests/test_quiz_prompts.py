@@ -31,6 +31,12 @@ from kariersosial.models import Catalog
 from kariersosial.session import interactive_quiz
 from kariersosial.store import Progress, progress_path
 
+BANK = len(
+    json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "roles.json").read_text(encoding="utf-8")
+    )["questions"]
+)  # statements in the bundled bank
+
 ENTER = "\r"
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -202,15 +208,15 @@ def test_the_whole_quiz_by_digits_saves_after_every_answer(
     catalog: Catalog, asked: list[Asked]
 ) -> None:
     everything = ids(catalog)
-    assert len(everything) == 36
-    typed = ("12345l" * 6)[: len(everything)]
+    assert len(everything) == BANK
+    typed = ("12345l" * 8)[: len(everything)]
     expected = {
         qid: None if key == "l" else int(key) for qid, key in zip(everything, typed, strict=True)
     }
     saves: list[Progress] = []
     with keyboard(typed) as term:
         done = quiz.run_questions(
-            catalog, Progress(catalog.version), quiz.in_order(catalog), saves.append, term, 36
+            catalog, Progress(catalog.version), quiz.in_order(catalog), saves.append, term, BANK
         )
 
     assert done.answers == expected
@@ -220,7 +226,10 @@ def test_the_whole_quiz_by_digits_saves_after_every_answer(
         assert saved.asked == tuple(everything[:n])
         assert saved.answers == {qid: expected[qid] for qid in everything[:n]}
     assert [a.qid for a in asked] == everything
-    assert [a.heading for a in asked[:2]] == ["Pertanyaan 1 dari 36", "Pertanyaan 2 dari 36"]
+    assert [a.heading for a in asked[:2]] == [
+        f"Pertanyaan 1 dari {BANK}",
+        f"Pertanyaan 2 dari {BANK}",
+    ]
     assert [a.first for a in asked[:2]] == [True, False]
 
 
@@ -390,19 +399,19 @@ def test_resume_is_offered_and_continues_from_the_first_unanswered_statement(
 
     monkeypatch.setattr(quiz, "choose_resume", choose_spy)
     out = Said([], [])
-    # Enter on the resume question takes the first choice; then the 31 statements left;
+    # Enter on the resume question takes the first choice; then the statements left;
     # then Enter at the review for the result.
-    with keyboard(ENTER + "3" * 31 + ENTER, output=ScriptedOutput) as term:
+    with keyboard(ENTER + "3" * (BANK - 5) + ENTER, output=ScriptedOutput) as term:
         done = quiz_run(catalog, term, None, out)
         screen = " ".join(term.output.text.split())
 
     everything = ids(catalog)
     assert offered == [True]
-    assert "(5 dari 36 pernyataan sudah dijawab)" in screen
+    assert f"(5 dari {BANK} pernyataan sudah dijawab)" in screen
     assert 0 <= screen.index("Lanjutkan dari yang terakhir") < screen.index("Mulai dari awal")
-    assert (asked[0].qid, asked[0].heading) == (everything[5], "Pertanyaan 6 dari 36")
+    assert (asked[0].qid, asked[0].heading) == (everything[5], f"Pertanyaan 6 dari {BANK}")
     assert [a.qid for a in asked] == everything[5:]
-    expected = dict(zip(everything, [4, 5, None, 2, 1] + [3] * 31, strict=True))
+    expected = dict(zip(everything, [4, 5, None, 2, 1] + [3] * (BANK - 5), strict=True))
     assert done.answers == expected
     assert done.asked == tuple(everything)
     assert saved_file()["answers"] == expected
@@ -439,7 +448,7 @@ def test_restart_starts_from_statement_one_with_the_old_file_removed(
     exc = interrupt(catalog, choose + "2", resume=resume)
 
     p01 = ids(catalog)[0]
-    assert asked[0] == Asked(p01, "Pertanyaan 1 dari 36", quiz.NEW, True, file_existed=False)
+    assert asked[0] == Asked(p01, f"Pertanyaan 1 dari {BANK}", quiz.NEW, True, file_existed=False)
     assert "1 jawabanmu sudah disimpan" in exc.message
     assert saved_file()["answers"] == {p01: 2}
     assert data_files() == ["kemajuan.json"]  # removed, not set aside
@@ -457,8 +466,8 @@ def test_resume_after_going_back_from_a_new_statement_asks_it_once(
     interrupt(catalog, "33", resume=True)
 
     assert [(a.qid, a.heading) for a in asked[:2]] == [
-        (p02, "Pertanyaan 2 dari 36"),
-        (p03, "Pertanyaan 3 dari 36"),
+        (p02, f"Pertanyaan 2 dari {BANK}"),
+        (p03, f"Pertanyaan 3 dari {BANK}"),
     ]
     assert saved_file()["asked"] == [p01, p02, p03]
     assert saved_file()["answers"] == {p01: 5, p02: 3, p03: 3}

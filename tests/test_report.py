@@ -19,8 +19,8 @@ from kariersosial.report import Report
 from kariersosial.scoring import Result, score
 from kariersosial.texts import DISCLAIMER
 
-# Answers (p01..p36) whose result has matches, warnings, a misconception and a look-alike.
-RICH_ANSWERS = "441354434352523215355231134513435254"
+# Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.
+RICH_ANSWERS = "4553532454234344443444443434355444245344432324"
 CREATED = "2026-03-05T14:07:00+07:00"
 SCRIPT = "<script>alert('x')</script>"
 
@@ -32,7 +32,7 @@ def answers_from(digits: str) -> dict[str, int | None]:
 @pytest.fixture(scope="module")
 def rich_result(catalog: Catalog) -> tuple[Result, dict[str, int | None]]:
     given = answers_from(RICH_ANSWERS)
-    given["p36"] = None  # one skipped statement
+    given["p46"] = None  # one skipped statement (the last)
     res = score(catalog, given)
     assert any(f.warnings for f in res.ranking)
     assert res.misconception is not None and res.adjacent
@@ -92,7 +92,7 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
     assert "5 Maret 2026, pukul 14.07" in md
     assert "**Nomor di riwayat:** 7" in md
     assert "kuis lengkap" in md
-    assert "35 dari 36 pernyataan (1 dilewati)" in md
+    assert "45 dari 46 pernyataan (1 dilewati)" in md
     for fit in res.ranking:
         assert f"| {fit.rank} | {fit.role.name} | {fit.fit:.0f} |" in md
     for quote in expected_quotes(res):

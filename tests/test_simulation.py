@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kariersosial.adaptive import MIN_QUESTIONS, expected_answer, role_interest
+from kariersosial.adaptive import MIN_QUESTIONS
+from kariersosial.expected import expected_answer
 from kariersosial.models import Catalog, Loading, Question, Quote
 from kariersosial.scoring import Result, Scorer
 from kariersosial.simulation import (
@@ -27,6 +28,7 @@ from kariersosial.simulation import (
     pair_separation,
     person,
     respond,
+    role_interest,
     simulate,
     simulate_quick,
 )

@@ -64,6 +64,7 @@ def _without_roles(raw: Raw) -> None:
     del raw["roles"]
     raw["professions"] = []  # their quotes and the questions' would be unknown otherwise
     raw["questions"] = []
+    raw["opposites"] = []
 
 
 def _set(*keys: str | int, value: Any) -> Mutation:
@@ -518,3 +519,55 @@ def test_validate_json_bad(runner: CliRunner, bad_catalog: tuple[Path, list[str]
     assert_clean_exit(result, 1)
     assert json.loads(result.stdout) == {"file": "bad.json", "valid": False, "problems": expected}
     assert result.stderr == ""
+
+
+# --- curated opposite pairs and statement forms ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opposites", "problem"),
+    [
+        (
+            [{"pair": ["p30"], "reason": "x"}],
+            "opposites[0].pair: harus berisi tepat dua id pernyataan",
+        ),
+        (
+            [{"pair": ["p30", "p99"], "reason": "x"}],
+            "opposites[0].pair[1]: pernyataan tidak dikenal: 'p99'",
+        ),
+        (
+            [{"pair": ["p30", "p30"], "reason": "x"}],
+            "opposites[0].pair: dua pernyataan harus berbeda",
+        ),
+        ([{"pair": ["p30", "p38"]}], "opposites[0].reason: wajib ada"),
+        (
+            [{"pair": ["p30", "p38"], "reason": "x"}, {"pair": ["p38", "p30"], "reason": "y"}],
+            "opposites[1].pair: pasangan ini sudah tercantum",
+        ),
+        ("p30,p38", "opposites: harus berupa daftar"),
+    ],
+)
+def test_opposite_pairs_are_checked(
+    raw_catalog: Raw, write_catalog: Callable[..., Path], opposites: Any, problem: str
+) -> None:
+    raw_catalog["opposites"] = opposites
+    assert problems_in(write_catalog(raw_catalog)) == [problem]
+
+
+def test_a_statement_form_must_be_known(
+    raw_catalog: Raw, write_catalog: Callable[..., Path]
+) -> None:
+    raw_catalog["questions"][0]["form"] = "ganda"
+    assert problems_in(write_catalog(raw_catalog)) == [
+        "questions[0].form: harus salah satu dari: single, comparative"
+    ]
+
+
+def test_the_bundled_pairs_and_forms_load(
+    raw_catalog: Raw, write_catalog: Callable[..., Path]
+) -> None:
+    catalog = check_catalog(write_catalog(raw_catalog), "roles.json")
+    assert not isinstance(catalog, list)
+    assert {(o.first, o.second) for o in catalog.opposites} == {("p30", "p38"), ("p30", "p17")}
+    comparative = [q for q in catalog.questions if q.form == "comparative"]
+    assert comparative and all(q.text.startswith("Saya lebih ") for q in comparative)

@@ -7,28 +7,15 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
-from kariersosial.models import Catalog, Question, Role
+from kariersosial.models import Question
 from kariersosial.scoring import MIN_ANSWERED, NOTHING_FITS_BELOW, Scorer
 
 MIN_QUESTIONS = 8  # never stop before this many statements
 CERTAINTY = 0.99  # stop when one role's archetype explains the answers this much better
 SD = 1.2  # spread of real answers around an archetype's expected answer, in scale points
-COVERAGE = 0.5  # each role's fit must rest on dimensions holding this share of its weight
-LOW_INTEREST = 0.15  # an archetype's interest in a dimension its role does not need
-HIGH_INTEREST = 0.95
-
-
-def role_interest(catalog: Catalog, role: Role) -> dict[str, float]:
-    """The interests (0..1) of someone whose preferences follow the role's dimension weights."""
-    span = HIGH_INTEREST - LOW_INTEREST
-    return {d.id: LOW_INTEREST + span * role.weight_of(d.id) for d in catalog.dimensions}
-
-
-def expected_answer(question: Question, interest: Mapping[str, float]) -> float:
-    """The noise-free answer (1..5) of a person with these interests."""
-    total = sum(m.weight for m in question.loadings)
-    lean = sum(m.direction * m.weight * (2 * interest[m.dimension] - 1) for m in question.loadings)
-    return 3 + 2 * lean / total
+COVERAGE = 0.3  # each role's fit must rest on dimensions holding this share of its weight
+LONG_ENOUGH = 20  # from here, stop once the leader has not changed for STEADY answers
+STEADY = 4
 
 
 class Adaptive:
@@ -41,27 +28,36 @@ class Adaptive:
     @cached_property
     def expected(self) -> dict[str, dict[str, float]]:
         """Statement id -> role id -> the role archetype's expected answer."""
-        archetypes = {r.id: role_interest(self.catalog, r) for r in self.catalog.roles}
+        by_role = self.scorer.patterns.expected
         return {
-            q.id: {rid: expected_answer(q, interest) for rid, interest in archetypes.items()}
+            q.id: {r.id: by_role[r.id][q.id] for r in self.catalog.roles}
             for q in self.catalog.questions
         }
 
     def fits(self, answers: Mapping[str, int | None]) -> list[tuple[float, str]]:
         """(fit, role id) for the answers so far, best first; empty before any answer."""
-        profile = self.scorer.profile(self.scorer.valid(answers))
-        if not profile:
+        given = self.scorer.valid(answers)
+        if not given:
             return []
-        # the scorer's own order (float noise rounded away), so "leads" means shown first
-        return [(value, role.id) for role, value in self.scorer.sorted_fits(profile)]
+        # the scorer's own order, so "leads" means shown first
+        return [(value, role.id) for role, value in self.scorer.sorted_fits(given)]
 
     def belief(self, answers: Mapping[str, int | None]) -> dict[str, float]:
-        """How likely each role's archetype is to have given these answers (sums to 1)."""
+        """How likely each role's archetype is to have given these answers (sums to 1).
+
+        Both the answers and the archetypes are taken relative to their own mean, so that
+        someone who simply agrees more readily is read the same way.
+        """
         given = self.scorer.valid(answers)
-        logs = {
-            r.id: -sum((a - self.expected[q][r.id]) ** 2 for q, a in given.items()) / (2 * SD**2)
-            for r in self.catalog.roles
-        }
+        n = max(1, len(given))
+        mean = sum(given.values()) / n
+        logs = {}
+        for r in self.catalog.roles:
+            expected = {q: self.expected[q][r.id] for q in given}
+            centre = sum(expected.values()) / n
+            logs[r.id] = -sum(
+                ((a - mean) - (expected[q] - centre)) ** 2 for q, a in given.items()
+            ) / (2 * SD**2)
         top = max(logs.values())
         weights = {rid: math.exp(v - top) for rid, v in logs.items()}
         total = sum(weights.values())
@@ -128,20 +124,21 @@ class Adaptive:
         )
 
     def certain(self, answers: Mapping[str, int | None]) -> bool:
-        """One role is clearly the likeliest and also leads the fit ranking (or nothing fits)."""
-        if len(self.scorer.valid(answers)) < MIN_ANSWERED:
+        """The scorer's own verdict is settled: a decisive lead, or clearly nothing fits."""
+        given = self.scorer.valid(answers)
+        if len(given) < MIN_ANSWERED:
             return False
-        fits = self.fits(answers)
-        if fits[0][0] < NOTHING_FITS_BELOW - 10:
+        ranking = self.scorer.rank(given)
+        if ranking.fits[0][1] < NOTHING_FITS_BELOW - 10:
             return True  # nothing fits, and more statements will not change that
-        belief = self.belief(answers)
-        likeliest = max(belief, key=lambda rid: belief[rid])
-        return belief[likeliest] >= CERTAINTY and likeliest == fits[0][1]
+        return ranking.decisive
 
     def finished(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> bool:
         """Stop when the ranking is settled and every role's fit rests on enough evidence."""
         if len(asked) >= len(self.catalog.questions):
             return True
+        if len(asked) >= LONG_ENOUGH and self._steady(answers, asked):
+            return True  # still not decisive, but more statements are not moving the leader
         if len(asked) < MIN_QUESTIONS or not self.certain(answers):
             return False
         if min(self.coverage(answers).values()) < COVERAGE:
@@ -149,6 +146,16 @@ class Adaptive:
         # stable: the answers before the last one already named the same leader
         before = {qid: answers.get(qid) for qid in asked[:-1]}
         return self.certain(before) and self.fits(before)[0][1] == self.fits(answers)[0][1]
+
+    def _steady(self, answers: Mapping[str, int | None], asked: Sequence[str]) -> bool:
+        """The leader was the same after each of the last STEADY answers."""
+        leaders = set()
+        for k in range(len(asked) - STEADY + 1, len(asked) + 1):
+            fits = self.fits({qid: answers.get(qid) for qid in asked[:k]})
+            if not fits:
+                return False
+            leaders.add(fits[0][1])
+        return len(leaders) == 1
 
 
 def walk(adaptive: Adaptive, answers: Mapping[str, int | None]) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Literal
 
 Section = Literal["tugas", "cocok", "tidak_cocok", "miskonsepsi", "realita", "perbedaan"]
 Polarity = Literal["cocok", "tidak_cocok"]
+Form = Literal["single", "comparative"]
 
 SECTIONS: tuple[Section, ...] = (
     "tugas",
@@ -17,6 +18,7 @@ SECTIONS: tuple[Section, ...] = (
     "perbedaan",
 )
 POLARITIES: tuple[Polarity, ...] = ("cocok", "tidak_cocok")
+FORMS: tuple[Form, ...] = ("single", "comparative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +123,27 @@ class TraitKey:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A statement to agree or disagree with, traced to the source sentence behind it."""
+    """A statement to agree or disagree with, traced to the source sentence behind it.
+
+    A "single" statement says the person likes one thing; a "comparative" one ("Saya lebih suka
+    A daripada B") weighs two, so it carries preference but no overall level of interest.
+    """
 
     id: str
     text: str
     source: Quote
     loadings: tuple[Loading, ...]
     traits: tuple[TraitKey, ...]
+    form: Form = "single"
+
+
+@dataclass(frozen=True, slots=True)
+class Opposite:
+    """Two statements that cannot both be agreed with, and why (curated, not derived)."""
+
+    first: str
+    second: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +153,7 @@ class Catalog:
     professions: tuple[Profession, ...]
     roles: tuple[Role, ...]
     questions: tuple[Question, ...]
+    opposites: tuple[Opposite, ...] = ()
     _roles: dict[str, Role] = field(init=False, repr=False, compare=False)
     _traits: dict[str, Trait] = field(init=False, repr=False, compare=False)
     _sentences: dict[str, Sentence] = field(init=False, repr=False, compare=False)

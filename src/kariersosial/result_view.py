@@ -13,7 +13,6 @@ from kariersosial.render import heading, quote_block
 from kariersosial.scoring import (
     FITS_WELL,
     NOTHING_FITS_BELOW,
-    TIE_MARGIN,
     Result,
     RoleFit,
     fit_label,
@@ -102,11 +101,13 @@ def _verdict(result: Result) -> list[RenderableType]:
         )
     elif not result.decisive:
         second = result.ranking[1]
+        gap = top.fit - second.fit
+        apart = f"berselisih {gap} poin" if gap else "sama-sama bernilai " + str(top.fit)
         lines.append(
             Text(
-                f"Hasilnya belum tegas: {top.role.name} dan {second.role.name} hanya berselisih "
-                f"{top.fit - second.fit:.0f} poin (kurang dari {TIE_MARGIN:.0f}). Pertimbangkan "
-                "keduanya.",
+                f"Hasilnya belum tegas: {top.role.name} dan {second.role.name} {apart}, dan "
+                f"dari {result.answered} jawabanmu selisih itu belum cukup besar untuk memastikan "
+                "mana yang lebih cocok. Pertimbangkan keduanya.",
                 style="yellow",
             )
         )

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from kariersosial.expected import patterns
 from kariersosial.models import Catalog, Misconception, Profession, Question, Quote, Role, Trait
 
 SCALE = (1, 2, 3, 4, 5)
 MIN_ANSWERED = 6  # fewer answers than this say too little to rank anything
-TIE_MARGIN = 5.0  # a lead smaller than this (fit points) is not decisive
-FITS_WELL = 60.0  # a fit from here up is shown as "cocok"
-NOTHING_FITS_BELOW = 55.0  # when even the best role is below this, say that none fits well
+LEAD_Z = 1.28  # a lead is decisive from this many standard errors (one-sided 90%)
+VERY_WELL = 75  # fits from here up are "sangat cocok"
+FITS_WELL = 62  # a fit from here up is shown as "cocok"
+NOTHING_FITS_BELOW = 50  # when even the best role is below this, say that none fits well
 EVIDENCE = 0.5  # a trait counts as shown when the answers lean this far (-1..1) towards it
 SKIP_SHARE = 0.3  # more skips than this share of the bank makes the result shaky
 STRAIGHT_SHARE = 0.9  # this share of identical answers looks like answering without reading
 STRAIGHT_MIN = 8
-CONTRADICTIONS_FOR_CAUTION = 2
+AGREE = 4  # both statements of a curated opposite pair answered this high is a contradiction
 
 Answers = Mapping[str, int | None]
 Status = Literal["ok", "not_enough_answers"]
@@ -34,10 +37,11 @@ class TraitEvidence:
 @dataclass(frozen=True, slots=True)
 class RoleFit:
     role: Role
-    fit: float  # 0..100: how much the person likes what this role is made of
+    fit: int  # 0..100, shown as is: interest level and pattern match combined, rounded once
     rank: int
     matches: tuple[TraitEvidence, ...]  # cocok traits the answers show, strongest first
     warnings: tuple[TraitEvidence, ...]  # tidak cocok traits the answers show
+    pattern: float = 0.0  # -1..1: how the shape of the answers matches what sets the role apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class Adjacent:
     """A similar profession that fits the answers better, with the quote that sets it apart."""
 
     profession: Profession
-    fit: float
+    fit: int
     role: Role
     quotes: tuple[Quote, ...]
 
@@ -71,6 +75,8 @@ class Result:
     adjacent: tuple[Adjacent, ...]
     cautions: tuple[Caution, ...]
     profile: Mapping[str, float]  # dimension id -> 0..1 interest, only where answered
+    interest: int = 0  # 0..100: how much the person likes this kind of work overall
+    lead: float = 0.0  # the top role's lead over the second, in standard errors
 
     @property
     def top(self) -> RoleFit | None:
@@ -82,12 +88,23 @@ class Ranking:
     """The lean result of `Scorer.rank`: what `Result` says, minus evidence, quotes, professions."""
 
     status: Status
-    fits: tuple[tuple[Role, float], ...]  # best first; empty unless status is "ok"
+    fits: tuple[tuple[Role, int], ...]  # best first; empty unless status is "ok"
     answered: int
     skipped: int
     decisive: bool
     nothing_fits: bool
     cautions: tuple[Caution, ...]
+    interest: int = 0
+    lead: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """The shape of one person's answers against every role (see `Scorer.shapes`)."""
+
+    patterns: tuple[tuple[Role, float], ...]  # best first, ties in catalogue order
+    interest: float  # 0..1
+    lead: float  # standard errors between the first and the second pattern
 
 
 def centered(answer: int) -> float:
@@ -97,13 +114,45 @@ def centered(answer: int) -> float:
 
 def fit_label(fit: float) -> str:
     """Words for a fit; below NOTHING_FITS_BELOW it never says "cocok" without "kurang"."""
-    if fit >= 75:
+    if fit >= VERY_WELL:
         return "sangat cocok"
     if fit >= FITS_WELL:
         return "cocok"
     if fit >= NOTHING_FITS_BELOW:
         return "cukup cocok"
     return "kurang cocok"
+
+
+def fit_value(interest: float, pattern: float) -> int:
+    """0..100: the geometric mean of overall interest (0..1) and pattern match mapped to 0..1."""
+    return round(100 * math.sqrt(max(0.0, interest) * max(0.0, (1 + pattern) / 2)))
+
+
+def correlation(xs: Sequence[float], ds: Sequence[float]) -> float:
+    """Pearson correlation; 0 when either side does not vary."""
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mx = sum(xs) / n
+    md = sum(ds) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sdd = sum((d - md) ** 2 for d in ds)
+    if sxx <= 1e-12 or sdd <= 1e-12:
+        return 0.0
+    return sum((x - mx) * (d - md) for x, d in zip(xs, ds, strict=True)) / math.sqrt(sxx * sdd)
+
+
+def lead_in_errors(first: float, second: float, between: float, answered: int) -> float:
+    """How many standard errors the first pattern match leads the second.
+
+    Both are correlations of the same answers with two role patterns that correlate `between`
+    with each other; the error of their difference is |u1 - u2| * sqrt((1 - r1^2) / (n - 2)).
+    """
+    if answered <= 2:
+        return 0.0
+    distance = math.sqrt(max(0.0, 2 - 2 * between))
+    error = distance * math.sqrt(max(1e-9, 1 - first**2) / (answered - 2))
+    return (first - second) / error if error > 0 else math.inf
 
 
 class Scorer:
@@ -116,10 +165,11 @@ class Scorer:
         for q in self.questions:
             for key in q.traits:
                 self.by_trait.setdefault(key.trait, []).append((q, key.direction))
-        self.opposites = _opposite_pairs(self.questions)
-        self.role_weights = {
-            r.id: {w.dimension: w.weight for w in r.weights} for r in catalog.roles
-        }
+        self.opposites = [
+            (catalog.question(o.first), catalog.question(o.second)) for o in catalog.opposites
+        ]
+        self.patterns = patterns(catalog)
+        self.single = {q.id for q in self.questions if q.form == "single"}
 
     def valid(self, answers: Answers) -> dict[str, int]:
         """Only the answers that mean something: known statements, values 1..5."""
@@ -142,12 +192,41 @@ class Scorer:
                 weights[m.dimension] = weights.get(m.dimension, 0.0) + m.weight
         return {d: (sums[d] / weights[d] + 1) / 2 for d in sums}
 
-    def fit(self, weights: Mapping[str, float], profile: Mapping[str, float]) -> float | None:
-        """0..100: the person's interest in the dimensions, weighted as the role needs them."""
-        total = sum(w for d, w in weights.items() if d in profile)
-        if total == 0:
-            return None
-        return 100 * sum(w * profile[d] for d, w in weights.items() if d in profile) / total
+    def interest(self, given: Mapping[str, int]) -> float:
+        """0..1: the mean agreement with the single statements (each says "I like this")."""
+        levels = [(a - 1) / 4 for qid, a in given.items() if qid in self.single]
+        if not levels:  # only comparatives answered: they carry no level, so stay neutral
+            return 0.5
+        return sum(levels) / len(levels)
+
+    def pattern(self, profile_id: str, given: Mapping[str, int]) -> float:
+        """-1..1: how the answers' shape matches what sets this role or profession apart."""
+        distinct = self.patterns.distinct[profile_id]
+        ids = list(given)
+        return correlation([given[q] for q in ids], [distinct[q] for q in ids])
+
+    def shapes(self, given: Mapping[str, int]) -> Shapes:
+        """Every role's pattern match, best first, with the lead's size in standard errors.
+
+        The order depends only on the shape of the answers: adding the same amount to every
+        answer, or stretching them all away from or towards the middle, leaves it unchanged.
+        """
+        ids = list(given)
+        xs = [given[q] for q in ids]
+        scored = []
+        for order, role in enumerate(self.catalog.roles):
+            distinct = self.patterns.distinct[role.id]
+            scored.append((round(-correlation(xs, [distinct[q] for q in ids]), 9), order, role))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        ordered = tuple((role, -value) for value, _, role in scored)
+        lead = 0.0
+        if len(ordered) > 1:
+            (first, r1), (second, r2) = ordered[0], ordered[1]
+            d1 = self.patterns.distinct[first.id]
+            d2 = self.patterns.distinct[second.id]
+            between = correlation([d1[q] for q in ids], [d2[q] for q in ids])
+            lead = lead_in_errors(r1, r2, between, len(ids))
+        return Shapes(ordered, self.interest(given), lead)
 
     def trait_evidence(self, trait: Trait, given: Mapping[str, int]) -> float | None:
         """-1..1: how far the answers lean towards showing this trait."""
@@ -176,53 +255,67 @@ class Scorer:
                 cautions,
                 profile,
             )
+        shapes = self.shapes(given)
         ranking = tuple(
-            RoleFit(role, value, rank, *self._evidence(role, given))
-            for rank, (role, value) in enumerate(self.sorted_fits(profile), start=1)
+            RoleFit(
+                role,
+                fit_value(shapes.interest, value),
+                rank,
+                *self._evidence(role, given),
+                pattern=value,
+            )
+            for rank, (role, value) in enumerate(shapes.patterns, start=1)
         )
         top = ranking[0]
-        decisive = len(ranking) < 2 or top.fit - ranking[1].fit >= TIE_MARGIN
         return Result(
             "ok",
             ranking,
             len(given),
             skipped,
             total,
-            decisive,
+            self._decisive(shapes),
             top.fit < NOTHING_FITS_BELOW,
             self.misconception(top.role, profile),
-            self.adjacent(ranking, profile),
+            self.adjacent(ranking, shapes.interest, given),
             cautions,
             profile,
+            round(100 * shapes.interest),
+            shapes.lead,
         )
 
     def rank(self, answers: Answers) -> Ranking:
         """`score` without evidence, misconception and professions: for many people at once.
 
         Agrees with `score` on every field the two share (status, fits and their order,
-        answered, skipped, decisive, nothing_fits, cautions) and is about three times faster.
+        answered, skipped, decisive, nothing_fits, cautions, interest, lead).
         """
         given = self.valid(answers)
         skipped = sum(1 for q in self.questions if q.id in answers) - len(given)
         cautions = self.cautions(given, skipped)
         if len(given) < MIN_ANSWERED:
             return Ranking("not_enough_answers", (), len(given), skipped, False, False, cautions)
-        fits = self.sorted_fits(self.profile(given))
-        top = fits[0][1]
-        decisive = len(fits) < 2 or top - fits[1][1] >= TIE_MARGIN
+        shapes = self.shapes(given)
+        fits = tuple((role, fit_value(shapes.interest, value)) for role, value in shapes.patterns)
         return Ranking(
-            "ok", fits, len(given), skipped, decisive, top < NOTHING_FITS_BELOW, cautions
+            "ok",
+            fits,
+            len(given),
+            skipped,
+            self._decisive(shapes),
+            fits[0][1] < NOTHING_FITS_BELOW,
+            cautions,
+            round(100 * shapes.interest),
+            shapes.lead,
         )
 
-    def sorted_fits(self, profile: Mapping[str, float]) -> tuple[tuple[Role, float], ...]:
-        """Every role with its fit, best first; equal fits keep the catalogue's order."""
-        fits = []
-        for order, role in enumerate(self.catalog.roles):
-            value = self.fit(self.role_weights[role.id], profile)
-            fits.append((-(value or 0.0), order, role, value or 0.0))
-        # round away float noise so that equal fits keep the catalogue's order
-        fits.sort(key=lambda item: (round(item[0], 9), item[1]))
-        return tuple((role, value) for _, _, role, value in fits)
+    @staticmethod
+    def _decisive(shapes: Shapes) -> bool:
+        return len(shapes.patterns) < 2 or shapes.lead >= LEAD_Z
+
+    def sorted_fits(self, given: Mapping[str, int]) -> tuple[tuple[Role, int], ...]:
+        """Every role with its shown fit, best first; equal patterns keep the catalogue's order."""
+        shapes = self.shapes(given)
+        return tuple((role, fit_value(shapes.interest, value)) for role, value in shapes.patterns)
 
     def _evidence(
         self, role: Role, given: Mapping[str, int]
@@ -247,19 +340,20 @@ class Scorer:
         return best[2] if best else None
 
     def adjacent(
-        self, ranking: tuple[RoleFit, ...], profile: Mapping[str, float]
+        self, ranking: tuple[RoleFit, ...], interest: float, given: Mapping[str, int]
     ) -> tuple[Adjacent, ...]:
-        """Similar professions that fit the answers at least as well as the best role."""
+        """Similar professions whose pattern matches the answers better than the best role's."""
         found = []
         top = ranking[0]
         for prof in self.catalog.professions:
-            value = self.fit({w.dimension: w.weight for w in prof.profile}, profile)
-            if value is None or value < max(FITS_WELL, top.fit):
+            value = self.pattern(prof.id, given)
+            fit = fit_value(interest, value)
+            if value <= top.pattern or fit < FITS_WELL:
                 continue
             named = [(fit.role, d) for fit in ranking for d in fit.role.differences]
             match = next(((r, d) for r, d in named if d.profession == prof.id), None)
             if match:
-                found.append(Adjacent(prof, value, match[0], match[1].quotes))
+                found.append(Adjacent(prof, fit, match[0], match[1].quotes))
         return tuple(sorted(found, key=lambda a: -a.fit))
 
     def cautions(self, given: Mapping[str, int], skipped: int) -> tuple[Caution, ...]:
@@ -268,10 +362,11 @@ class Scorer:
         if given and len(given) >= STRAIGHT_MIN:
             value, count = Counter(given.values()).most_common(1)[0]
             if count / len(given) >= STRAIGHT_SHARE:
+                how_many = "Semua" if count == len(given) else "Hampir semua"
                 found.append(
                     Caution(
                         "straight_lining",
-                        f"Hampir semua jawabanmu sama ({count} dari {len(given)} jawaban bernilai "
+                        f"{how_many} jawabanmu sama ({count} dari {len(given)} jawaban bernilai "
                         f"{value}). Hasil ini mungkin tidak menggambarkan dirimu; coba jawab lagi "
                         "dengan membaca tiap pernyataan.",
                     )
@@ -287,39 +382,23 @@ class Scorer:
         clashes = [
             (a, b)
             for a, b in self.opposites
-            if a.id in given
-            and b.id in given
-            and centered(given[a.id]) * centered(given[b.id]) >= 0.25
+            if given.get(a.id, 0) >= AGREE and given.get(b.id, 0) >= AGREE
         ]
-        if len(clashes) >= CONTRADICTIONS_FOR_CAUTION:
+        if clashes:
             ids = tuple(dict.fromkeys(q.id for pair in clashes for q in pair))
+            pairs = (
+                "sepasang pernyataan" if len(clashes) == 1 else f"{len(clashes)} pasang pernyataan"
+            )
             found.append(
                 Caution(
                     "contradiction",
-                    f"Ada {len(clashes)} pasang jawaban yang saling bertentangan: kamu setuju "
-                    "(atau sama-sama tidak setuju) dengan dua pernyataan yang maksudnya "
-                    "berlawanan. Baca lagi pernyataan itu dan periksa jawabanmu.",
+                    f"Kamu setuju dengan {pairs} yang maksudnya berlawanan. Baca lagi "
+                    "pernyataan itu dan periksa jawabanmu.",
                     ids,
                     tuple(clashes),
                 )
             )
         return tuple(found)
-
-
-def _opposite_pairs(questions: tuple[Question, ...]) -> list[tuple[Question, Question]]:
-    """Statements that measure the same dimension strongly in opposite directions."""
-    pairs = []
-    for i, a in enumerate(questions):
-        for b in questions[i + 1 :]:
-            if any(
-                la.dimension == lb.dimension
-                and la.direction != lb.direction
-                and min(la.weight, lb.weight) >= 0.8
-                for la in a.loadings
-                for lb in b.loadings
-            ):
-                pairs.append((a, b))
-    return pairs
 
 
 def score(catalog: Catalog, answers: Answers) -> Result:

@@ -6,9 +6,16 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kariersosial.adaptive import LOW_INTEREST, expected_answer, role_interest
-from kariersosial.models import Catalog, Question
+from kariersosial.expected import expected_answer, interests
+from kariersosial.models import Catalog, Question, Role
 from kariersosial.scoring import Result, Scorer
+
+LOW_INTEREST = 0.15  # the catalogue model's uninterested person: low on every dimension
+
+
+def role_interest(catalog: Catalog, role: Role) -> dict[str, float]:
+    """The interests (0..1) of someone whose preferences follow the role's cited weights."""
+    return interests(catalog)[role.id]
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,16 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from kariersosial.models import (
+    FORMS,
     POLARITIES,
     SECTIONS,
     Catalog,
     Difference,
     Dimension,
+    Form,
     Loading,
     Misconception,
+    Opposite,
     Profession,
     Question,
     Quote,
@@ -123,9 +126,21 @@ def build_catalog(raw: Any, read_source: SourceReader | None = None) -> Catalog 
                 c.fail(f"{path}.differences[{i}].profession", _unknown("profesi", diff.profession))
 
     questions = _questions(c, root, dim_ids, trait_ids, sentences)
+    declared = root.get("questions")
+    opposites: tuple[Opposite, ...] = ()
+    if isinstance(declared, list):  # otherwise that problem is already reported
+        ids = {q["id"] for q in declared if isinstance(q, dict) and isinstance(q.get("id"), str)}
+        opposites = _opposites(c, root, ids)
     if c.problems or version is None:
         return c.problems
-    return Catalog(version, tuple(dims), tuple(professions), tuple(r for _, r in roles), questions)
+    return Catalog(
+        version,
+        tuple(dims),
+        tuple(professions),
+        tuple(r for _, r in roles),
+        questions,
+        opposites,
+    )
 
 
 def _unknown(kind: str, value: str) -> str:
@@ -340,8 +355,46 @@ def _questions(
                 keys.append(TraitKey(trait, direction))
         if qid and text and not loadings and not any(p.startswith(f"{qpath}.") for p in c.problems):
             c.fail(f"{qpath}.measures", "pernyataan harus mengukur paling sedikit satu dimensi")
+        form = "single"
+        if "form" in qobj:
+            form = c.typed(qobj["form"], str, f"{qpath}.form") or "single"
+            if form not in FORMS:
+                c.fail(f"{qpath}.form", f"harus salah satu dari: {', '.join(FORMS)}")
+                form = "single"
         if qid and text and source:
-            found.append(Question(qid, text, source, tuple(loadings), tuple(keys)))
+            found.append(
+                Question(qid, text, source, tuple(loadings), tuple(keys), cast(Form, form))
+            )
+    return tuple(found)
+
+
+def _opposites(c: Checker, root: dict[str, Any], known: set[str]) -> tuple[Opposite, ...]:
+    """Curated pairs of statements that contradict each other (optional)."""
+    if "opposites" not in root:
+        return ()
+    found = []
+    seen: set[frozenset[str]] = set()
+    for opath, oobj in c.items(root, "opposites", ""):
+        pair = c.get(oobj, "pair", list, opath)
+        reason = c.get(oobj, "reason", str, opath)
+        if pair is None:
+            continue
+        ids = [c.typed(v, str, f"{opath}.pair[{i}]") for i, v in enumerate(pair)]
+        if len(ids) != 2 or None in ids:
+            if len(ids) != 2:
+                c.fail(f"{opath}.pair", "harus berisi tepat dua id pernyataan")
+            continue
+        first, second = cast(list[str], ids)
+        for i, qid in enumerate((first, second)):
+            if qid not in known:
+                c.fail(f"{opath}.pair[{i}]", _unknown("pernyataan", qid))
+        if first == second:
+            c.fail(f"{opath}.pair", "dua pernyataan harus berbeda")
+        elif frozenset((first, second)) in seen:
+            c.fail(f"{opath}.pair", "pasangan ini sudah tercantum")
+        seen.add(frozenset((first, second)))
+        if reason and first in known and second in known and first != second:
+            found.append(Opposite(first, second, reason))
     return tuple(found)
 
 
