@@ -1,18 +1,40 @@
 """How well does kariersosial tell its five roles apart? Simulated respondents, fixed seed.
 
-Run: python benchmarks/simulate.py [--people 200] [--seed 2026] [--data roles.json]
+Two respondent models:
+- the independent expert key (benchmarks/expert_key.json, written blind to the weights), drawn
+  with a graded response model in five answering styles: this measures validity;
+- the catalogue's own weights: this measures consistency only (the scoring wrote the answers).
+
+Run: python benchmarks/simulate.py [--people 200] [--seed 2026] [--data roles.json] [--fast]
 Method and current figures: docs/pengukuran.md
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
 
+from pathlib import Path
+
+from legacy_fit import LegacyModel
+
 from kariersosial.catalog import load_catalog
+from kariersosial.expert_sim import (
+    NOISES,
+    STYLES,
+    AnswerSet,
+    Key,
+    Model,
+    Outcome,
+    StyleReport,
+    evaluate,
+    read_key,
+)
 from kariersosial.models import Catalog
+from kariersosial.scoring import Scorer
 from kariersosial.simulation import (
     Report,
     item_spread,
@@ -83,16 +105,113 @@ def quick(catalog: Catalog, people: int, seed: int) -> None:
     print()
 
 
+KEY_FILE = Path(__file__).with_name("expert_key.json")
+TARGETS = (
+    ("top-1, semua", "≥ 92%"),
+    ("top-1, tiap peran", "≥ 88%"),
+    ("top-1 berubah karena +1", "≤ 8%"),
+    ("hasil tegas yang benar", "≥ 97%"),
+    ("satu-peran diberi hasil tegas", "≥ 60%"),
+    ("tak berminat → tidak ada yang cocok", "≥ 95%"),
+    ("berminat → tidak ada yang cocok", "≤ 1%"),
+    ("setengah-setengah → keduanya di top-2", "≥ 70%"),
+)
+
+
+def current_model(catalog: Catalog) -> Model:
+    scorer = Scorer(catalog)
+
+    def model(answers: AnswerSet) -> Outcome:
+        r = scorer.rank(answers)
+        return Outcome(tuple(role.id for role, _ in r.fits), r.decisive, r.nothing_fits)
+
+    return model
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{part / whole:6.1%}" if whole else "     –"
+
+
+def style_table(catalog: Catalog, title: str, reports: list[StyleReport]) -> None:
+    print(title)
+    cols = "".join(f"{r.style.name:>14}" for r in reports)
+    print(f"{'':<40}{cols}")
+    for role in catalog.roles:
+        cells = "".join(
+            f"{pct(t.top1, t.people)}/{pct(t.top2, t.people).strip():>6}"
+            for t in (r.roles[role.id] for r in reports)
+        )
+        print(f"{'top-1/top-2 ' + short(role.id):<40}{cells}")
+    rows = [
+        ("top-1/top-2 semua", lambda r: f"{pct(r.total().top1, r.total().people)}/"
+         f"{pct(r.total().top2, r.total().people).strip():>6}"),
+        ("top-1 berubah karena +1", lambda r: pct(r.total().changed_by_shift, r.total().people)),
+        ("hasil tegas (satu-peran)", lambda r: pct(r.total().decisive, r.total().people)),
+        ("hasil tegas yang benar", lambda r: pct(r.total().decisive_right, r.total().decisive)),
+        ("tak berminat → tidak ada yang cocok", lambda r: pct(r.uninterested_told, r.uninterested)),
+        ("berminat → tidak ada yang cocok", lambda r: pct(r.total().nothing_fits, r.total().people)),
+        ("setengah-setengah → keduanya di top-2", lambda r: pct(r.halfway_both, r.halfway)),
+    ]  # fmt: skip
+    for name, cell in rows:
+        print(f"{name:<40}" + "".join(f"{cell(r):>14}" for r in reports))
+    worst = min(
+        (t.top1 / t.people, short(rid)) for rid, t in reports[0].roles.items() if t.people
+    )
+    print(f"{'top-1 peran terendah (biasa)':<40}{worst[1]:>8} {worst[0]:.1%}")
+    print()
+
+
+def expert(catalog: Catalog, key: Key, people: int, seed: int, fast: bool) -> None:
+    roles = [r.id for r in catalog.roles]
+    missing = [q.id for q in catalog.questions if q.id not in key[roles[0]]]
+    if missing:
+        print(f"kunci ahli tidak mencakup {', '.join(missing)}: bagian ini dilewati\n")
+        return
+    medium = NOISES[1]
+    models = [("model sekarang (pola + minat)", current_model(catalog))]
+    models.append(("model lama (rata-rata berbobot, selisih 5 poin)", LegacyModel(catalog)))
+    print("== Validitas: responden dari kunci ahli independen (benchmarks/expert_key.json) ==")
+    print(f"derau {medium.name}: skala logistik {medium.scale}, simpangan pribadi "
+          f"{medium.person_sd} poin per pernyataan; {people} orang per peran per gaya\n")  # fmt: skip
+    for name, model in models:
+        reports = [evaluate(key, roles, model, medium, s, people, seed) for s in STYLES]
+        style_table(catalog, f"-- {name} --", reports)
+        if fast:
+            break
+    print("Target (derau sedang): " + "; ".join(f"{n} {t}" for n, t in TARGETS))
+    print()
+    if fast:
+        return
+    print("Ketepatan menurut tingkat derau (gaya biasa, model sekarang)")
+    model = models[0][1]
+    for noise in NOISES:
+        r = evaluate(key, roles, model, noise, STYLES[0], people, seed)
+        t = r.total()
+        per_role = " ".join(
+            f"{short(rid)} {v.top1 / v.people:.0%}" for rid, v in r.roles.items() if v.people
+        )
+        print(f"  {noise.name:<8} top-1 {pct(t.top1, t.people)}  tegas {pct(t.decisive, t.people)}"
+              f"  benar bila tegas {pct(t.decisive_right, t.decisive)}  ({per_role})")  # fmt: skip
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=200, help="orang per peran (bawaan 200)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--data", help="berkas katalog lain")
+    parser.add_argument("--key", default=str(KEY_FILE), help="berkas kunci ahli")
+    parser.add_argument("--fast", action="store_true", help="hanya model sekarang, derau sedang")
     args = parser.parse_args(argv)
     catalog = load_catalog(args.data)
     started = time.perf_counter()
     print(f"katalog {catalog.version}, {len(catalog.questions)} pernyataan, "
           f"{args.people} orang per peran per tingkat derau, benih {args.seed}\n")  # fmt: skip
+    expert(catalog, read_key(json.loads(Path(args.key).read_text("utf-8"))), args.people,
+           args.seed, args.fast)  # fmt: skip
+    if args.fast:
+        return 0
+    print("== Konsistensi: responden dari bobot katalog sendiri (bukan ukuran validitas) ==\n")
     reports = simulate(catalog, args.people, args.seed)
     accuracy_table(catalog, reports)
     for report in reports:
