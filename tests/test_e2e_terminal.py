@@ -29,6 +29,12 @@ from typing import Any
 
 import pytest
 
+BANK = len(
+    json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "roles.json").read_text(encoding="utf-8")
+    )["questions"]
+)  # statements in the bundled bank
+
 TMUX = shutil.which("tmux")
 KARIERSOSIAL = Path(sys.executable).parent / "kariersosial"
 
@@ -380,24 +386,24 @@ def test_full_quiz_with_back_and_review(
     final = dict(leaning)
     pane = tmux.run("quiz", "--full")
     for number, qid in enumerate(order, start=1):
-        shown = pane.statement(f"Pertanyaan {number} dari 36")
+        shown = pane.statement(f"Pertanyaan {number} dari {BANK}")
         assert questions[shown.text] == qid
         if number == 11:
             # Back from statement 11 to 10: it shows again, pointing at the earlier answer.
             pane.keys("Escape")
-            again = pane.statement("Pertanyaan 10 dari 36")
+            again = pane.statement(f"Pertanyaan 10 dari {BANK}")
             assert questions[again.text] == order[9]
             previous = leaning[order[9]]
             assert f"» {previous} · " in pane.capture().rsplit(INSTRUCTION, 1)[1]
             final[order[9]] = 5 if previous != 5 else 1
             pane.type(str(final[order[9]]))
-            pane.statement("Pertanyaan 11 dari 36")
+            pane.statement(f"Pertanyaan 11 dari {BANK}")
         pane.type(str(leaning[qid]))
 
     pane.review(1)
     table = pane.capture().rsplit("Tinjau jawabanmu", 1)[1]
     rows = re.findall(r"^ +(\d+)   \S", table, re.MULTILINE)
-    assert rows == [str(n) for n in range(1, 37)], "the review lists the 36 statements in order"
+    assert rows == [str(n) for n in range(1, BANK + 1)], "the review lists every statement in order"
     assert review_answer(table, 10) == LABELS[final[order[9]]], "the changed answer is listed"
     pane.type("7")
     pane.keys("Enter")
@@ -413,7 +419,7 @@ def test_full_quiz_with_back_and_review(
     status, screen = pane.exit_status()
     assert status == 0, screen
     expected = non_interactive(final, tmp_path / "answers-home", "--full")
-    assert expected["answered"] == 36
+    assert expected["answered"] == BANK
     assert expected["ranking"][0]["role"]["id"] == "koordinator-layanan-sosial", "the answers lean"
     check_result(screen, expected, sentences, "full")
     assert not (tmux.home / "kemajuan.json").exists(), "progress left behind after the result"
@@ -429,9 +435,9 @@ def test_ctrl_c_saves_then_resume_finishes(
     order = list(leaning)
     pane = tmux.run("quiz", "--full")
     for number, qid in enumerate(order[:5], start=1):
-        pane.statement(f"Pertanyaan {number} dari 36")
+        pane.statement(f"Pertanyaan {number} dari {BANK}")
         pane.type(str(leaning[qid]))
-    pane.statement("Pertanyaan 6 dari 36")
+    pane.statement(f"Pertanyaan 6 dari {BANK}")
     pane.keys("C-c")
     status, screen = pane.exit_status()
     assert status == 130, screen
@@ -447,9 +453,9 @@ def test_ctrl_c_saves_then_resume_finishes(
         lambda s: RESUME_PROMPT in s and "» Lanjutkan dari yang terakhir" in s,
         "the offer to continue, pointing at 'Lanjutkan'",
     )
-    assert "(5 dari 36 pernyataan sudah dijawab)" in pane.capture()
+    assert f"(5 dari {BANK} pernyataan sudah dijawab)" in pane.capture()
     pane.keys("Enter")
-    asked = answer_until_review(pane, questions, leaning, first=6, total=36)
+    asked = answer_until_review(pane, questions, leaning, first=6, total=BANK)
     assert asked == order[5:]
     pane.keys("Enter")
     status, screen = pane.exit_status()
@@ -468,7 +474,7 @@ def test_quick_quiz_stops_early(
 ) -> None:
     pane = tmux.run("quiz")
     asked = answer_until_review(pane, questions, leaning, first=1, total=None)
-    assert 1 <= len(asked) < 36
+    assert 1 <= len(asked) < BANK
     pane.keys("Enter")
     status, screen = pane.exit_status()
     assert status == 0, screen

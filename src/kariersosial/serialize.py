@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -94,12 +95,15 @@ def result(
         "skipped": res.skipped,
         "total": res.total,
         "decisive": res.decisive,
+        "lead_in_standard_errors": round(res.lead, 2) if math.isfinite(res.lead) else None,
         "nothing_fits": res.nothing_fits,
+        "interest": res.interest,
         "ranking": [
             {
                 "rank": f.rank,
                 "role": {"id": f.role.id, "name": f.role.name},
-                "fit": round(f.fit, 1),
+                "fit": f.fit,
+                "pattern": round(f.pattern, 3),
                 "label": fit_label(f.fit),
                 "matches": [_evidence(e) for e in f.matches],
                 "warnings": [_evidence(e) for e in f.warnings],
