@@ -7,12 +7,15 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner
 
 from kariersosial import render
+
+if TYPE_CHECKING:
+    from kariersosial.scoring import Scorer
 from kariersosial.catalog import DATA_ENV, load_catalog
 from kariersosial.models import Catalog
 
@@ -99,3 +102,11 @@ def write_catalog(tmp_path: Path) -> WriteCatalog:
         return path
 
     return write
+
+
+def clear_archetype(scorer: Scorer, profile_id: str, stretch: float = 2.0) -> dict[str, int]:
+    """Answers of someone whose preferences follow this role's (or profession's) expected pattern,
+    answered clearly across the scale: the pattern stretched around its mean, then rounded."""
+    expected = scorer.patterns.expected[profile_id]
+    mean = sum(expected.values()) / len(expected)
+    return {q: min(5, max(1, round(mean + stretch * (v - mean)))) for q, v in expected.items()}

@@ -63,8 +63,8 @@ def test_gaps_are_the_largest_differences_first(catalog: Catalog, kls: Role, ppk
     )
     assert differences == pytest.approx(every[:TOP_GAPS])
     first = found[0]
-    assert (first.dimension.id, first.left, first.right) == ("perancangan-program", 0.3, 1.0)
-    assert first.favours == "right"
+    assert (first.dimension.id, first.left, first.right) == ("lapangan", 0.8, 0.0)
+    assert first.favours == "left"
     evaluation = next(g for g in found if g.dimension.id == "evaluasi")
     assert (evaluation.left, evaluation.right, evaluation.favours) == (0.5, 1.0, "right")
 
@@ -117,11 +117,11 @@ def test_the_dict_holds_the_same_content(catalog: Catalog, kls: Role, ppks: Role
         }
     ]
     assert data["dimensions"][0] == {
-        "id": "perancangan-program",
-        "name": catalog.dimension("perancangan-program").name,
-        "weights": {KLS: 0.3, PPKS: 1.0},
-        "difference": 0.7,
-        "needs_more": PPKS,
+        "id": "lapangan",
+        "name": catalog.dimension("lapangan").name,
+        "weights": {KLS: 0.8, PPKS: 0.0},
+        "difference": 0.8,
+        "needs_more": KLS,
     }
     assert [d["id"] for d in data["dimensions"]] == [g.dimension.id for g in comp.gaps]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import clear_archetype
 from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
 from kariersosial.models import Catalog
 from kariersosial.scoring import (
@@ -16,6 +18,7 @@ from kariersosial.scoring import (
     fit_label,
     fit_value,
     lead_in_errors,
+    level,
 )
 
 CATALOG: Catalog = read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
@@ -83,7 +86,7 @@ def test_the_level_still_says_when_nothing_fits() -> None:
 
 def test_each_role_like_its_text_comes_first_and_is_decisive() -> None:
     for role_id in ROLE_IDS:
-        answers = {q: round(v) for q, v in SCORER.patterns.expected[role_id].items()}
+        answers = clear_archetype(SCORER, role_id)
         result = SCORER.score(answers)
         assert result.ranking[0].role.id == role_id
         assert result.decisive
@@ -107,11 +110,15 @@ def test_shown_fits_follow_the_ranking(answers: dict[str, int]) -> None:
 
 def test_fit_value_combines_level_and_pattern() -> None:
     assert fit_value(1.0, 1.0) == 100
-    assert fit_value(0.0, 1.0) == 0
+    assert fit_value(0.7, 1.0) == 100  # "setuju" on average is the full level
+    assert fit_value(0.2, 1.0) == 0  # "tidak setuju" on average: nothing counts
     assert fit_value(1.0, -1.0) == 0
-    assert fit_value(0.75, 0.5) == 75
-    assert fit_value(0.5, 0.0) == 50
-    assert fit_value(0.75, 0.2) >= FITS_WELL > fit_value(0.75, -0.2)
+    assert fit_value(0.7, 0.0) == 71
+    assert fit_value(0.45, 0.0) == 35
+    # below "ragu-ragu" on average, even a perfect pattern is not a fit
+    assert fit_value(0.44, 1.0) < NOTHING_FITS_BELOW
+    assert fit_value(0.7, 0.0) >= FITS_WELL > fit_value(0.7, -0.4)
+    assert [level(x) for x in (0.0, 0.2, 0.45, 0.7, 0.9)] == pytest.approx([0, 0, 0.5, 1, 1])
 
 
 def test_correlation_is_zero_without_variation() -> None:

@@ -571,3 +571,42 @@ def test_the_bundled_pairs_and_forms_load(
     assert {(o.first, o.second) for o in catalog.opposites} == {("p30", "p38"), ("p30", "p17")}
     comparative = [q for q in catalog.questions if q.form == "comparative"]
     assert comparative and all(q.text.startswith("Saya lebih ") for q in comparative)
+
+
+def test_expected_answers_are_checked(raw_catalog: Raw, write_catalog: Callable[..., Path]) -> None:
+    first = raw_catalog["questions"][0]["expected"]
+    first["koordinator-kebijakan-sosial"] = 7
+    first["penyanyi"] = 3
+    del first["pekerja-sosial"]
+    raw_catalog["questions"][1]["expected"]["manajer-kebijakan-sosial"] = "tinggi"
+    assert problems_in(write_catalog(raw_catalog)) == [
+        "questions[0].expected.koordinator-kebijakan-sosial: jawaban 7 di luar skala 1–5",
+        "questions[1].expected.manajer-kebijakan-sosial: harus berupa angka",
+        "questions[0].expected.penyanyi: peran atau profesi tidak dikenal: 'penyanyi'",
+        "questions[0].expected: tidak ada jawaban untuk: koordinator-kebijakan-sosial, "
+        "pekerja-sosial",
+        "questions[1].expected: tidak ada jawaban untuk: manajer-kebijakan-sosial",
+    ]
+
+
+def test_expected_answers_are_all_or_nothing(
+    raw_catalog: Raw, write_catalog: Callable[..., Path]
+) -> None:
+    del raw_catalog["questions"][3]["expected"]
+    problems = problems_in(write_catalog(raw_catalog))
+    assert problems[0].startswith("questions[3].expected: tidak ada jawaban untuk: ")
+
+
+def test_without_expected_answers_the_weights_give_the_patterns(
+    raw_catalog: Raw, write_catalog: Callable[..., Path]
+) -> None:
+    for q in raw_catalog["questions"]:
+        q.pop("expected")
+        q.pop("expected_reason")
+    catalog = check_catalog(write_catalog(raw_catalog), "roles.json")
+    assert isinstance(catalog, Catalog)
+    from kariersosial.scoring import Scorer
+
+    scorer = Scorer(catalog)
+    kls = scorer.patterns.expected["koordinator-layanan-sosial"]
+    assert kls["p20"] > scorer.patterns.expected["manajer-kebijakan-sosial"]["p20"]

@@ -73,10 +73,17 @@ def interests(catalog: Catalog) -> dict[str, dict[str, float]]:
 
 
 def patterns(catalog: Catalog) -> Patterns:
-    expected = {
-        pid: {q.id: expected_answer(q, interest) for q in catalog.questions}
-        for pid, interest in interests(catalog).items()
-    }
+    """The catalogue's own expected answers where it lists them, else derived from weights."""
+    if catalog.questions and all(q.expected for q in catalog.questions):
+        ids = [r.id for r in catalog.roles] + [p.id for p in catalog.professions]
+        expected = {
+            pid: {q.id: q.expected_of(pid) or 3.0 for q in catalog.questions} for pid in ids
+        }
+    else:
+        expected = {
+            pid: {q.id: expected_answer(q, interest) for q in catalog.questions}
+            for pid, interest in interests(catalog).items()
+        }
     roles = [r.id for r in catalog.roles]
     mean = {q.id: sum(expected[r][q.id] for r in roles) / len(roles) for q in catalog.questions}
     distinct = {

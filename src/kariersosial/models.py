@@ -135,6 +135,12 @@ class Question:
     loadings: tuple[Loading, ...]
     traits: tuple[TraitKey, ...]
     form: Form = "single"
+    # the answer (1..5) expected of someone each role's or profession's text describes, and why
+    expected: tuple[tuple[str, float], ...] = ()
+    expected_reason: str = ""
+
+    def expected_of(self, profile_id: str) -> float | None:
+        return next((v for k, v in self.expected if k == profile_id), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,9 +123,18 @@ def fit_label(fit: float) -> str:
     return "kurang cocok"
 
 
+LEVEL_FLOOR = 0.2  # overall interest (0..1) at or below which nothing counts: about "Tidak setuju"
+LEVEL_FULL = 0.7  # overall interest from which the level counts fully: about "Setuju"
+
+
+def level(interest: float) -> float:
+    """0..1: how far the overall interest goes from "tidak setuju" to "setuju" on average."""
+    return min(1.0, max(0.0, (interest - LEVEL_FLOOR) / (LEVEL_FULL - LEVEL_FLOOR)))
+
+
 def fit_value(interest: float, pattern: float) -> int:
-    """0..100: the geometric mean of overall interest (0..1) and pattern match mapped to 0..1."""
-    return round(100 * math.sqrt(max(0.0, interest) * max(0.0, (1 + pattern) / 2)))
+    """0..100: the interest level times the square root of the pattern match mapped to 0..1."""
+    return round(100 * level(interest) * math.sqrt(max(0.0, (1 + pattern) / 2)))
 
 
 def correlation(xs: Sequence[float], ds: Sequence[float]) -> float:

@@ -126,6 +126,7 @@ def build_catalog(raw: Any, read_source: SourceReader | None = None) -> Catalog 
                 c.fail(f"{path}.differences[{i}].profession", _unknown("profesi", diff.profession))
 
     questions = _questions(c, root, dim_ids, trait_ids, sentences)
+    _check_expected(c, questions, [r.id for _, r in roles] + list(prof_ids))
     declared = root.get("questions")
     opposites: tuple[Opposite, ...] = ()
     if isinstance(declared, list):  # otherwise that problem is already reported
@@ -361,11 +362,54 @@ def _questions(
             if form not in FORMS:
                 c.fail(f"{qpath}.form", f"harus salah satu dari: {', '.join(FORMS)}")
                 form = "single"
+        expected = _expected(c, qobj, qpath)
+        reason = ""
+        if "expected_reason" in qobj:
+            reason = c.typed(qobj["expected_reason"], str, f"{qpath}.expected_reason") or ""
         if qid and text and source:
             found.append(
-                Question(qid, text, source, tuple(loadings), tuple(keys), cast(Form, form))
+                Question(
+                    qid,
+                    text,
+                    source,
+                    tuple(loadings),
+                    tuple(keys),
+                    cast(Form, form),
+                    expected,
+                    reason,
+                )
             )
     return tuple(found)
+
+
+def _expected(c: Checker, qobj: dict[str, Any], qpath: str) -> tuple[tuple[str, float], ...]:
+    """Optional: the expected answer (1..5) per role or profession id."""
+    if "expected" not in qobj:
+        return ()
+    raw = c.typed(qobj["expected"], dict, f"{qpath}.expected")
+    found = []
+    for key, value in (raw or {}).items():
+        number = c.typed(value, float, f"{qpath}.expected.{key}")
+        if number is not None and not 1 <= number <= 5:
+            c.fail(f"{qpath}.expected.{key}", f"jawaban {number:g} di luar skala 1–5")
+        elif number is not None:
+            found.append((key, number))
+    return tuple(found)
+
+
+def _check_expected(c: Checker, questions: tuple[Question, ...], profiles: list[str]) -> None:
+    """Expected answers are all or nothing: every statement, every role and profession."""
+    if not any(q.expected for q in questions):
+        return
+    if any(p.startswith(("roles", "professions")) for p in c.problems):
+        return  # the ids are not known reliably; those problems are reported already
+    for i, q in enumerate(questions):
+        have = {k for k, _ in q.expected}
+        for pid in sorted(have - set(profiles)):
+            c.fail(f"questions[{i}].expected.{pid}", _unknown("peran atau profesi", pid))
+        missing = [pid for pid in profiles if pid not in have]
+        if missing:
+            c.fail(f"questions[{i}].expected", f"tidak ada jawaban untuk: {', '.join(missing)}")
 
 
 def _opposites(c: Checker, root: dict[str, Any], known: set[str]) -> tuple[Opposite, ...]:
