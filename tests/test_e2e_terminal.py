@@ -29,6 +29,8 @@ from typing import Any
 
 import pytest
 
+from kariersosial.quiz import SHORT_RANGE
+
 BANK = len(
     json.loads(
         (Path(__file__).resolve().parents[1] / "data" / "roles.json").read_text(encoding="utf-8")
@@ -60,7 +62,8 @@ RANKING_TITLE = "Peringkat kecocokan (0–100)"
 QUICK_NOTE = "Ini hasil kuis singkat."
 # The heading line of a statement prompt: the quiz's own, or one being changed from the review.
 HEADING = re.compile(
-    r"^ ?(Pertanyaan (\d+)(?: dari (\d+)| · kuis singkat)|Mengubah pernyataan (\d+))[ \t]*$",
+    r"^ ?(Pernyataan (\d+)(?: dari (\d+)| · kuis singkat, \d+–\d+ pernyataan)|"
+    r"Mengubah pernyataan (\d+))[ \t]*$",
     re.MULTILINE,
 )
 EXIT = re.compile(r"^EXIT=(\d+)", re.MULTILINE)
@@ -304,8 +307,8 @@ def answer_until_review(
         found = pane.wait(ready, f"statement {number} or the review")
         if found == "review":
             return asked
-        count = f" dari {total}" if total else " · kuis singkat"
-        assert found.heading == f"Pertanyaan {number}{count}", found
+        count = f" dari {total}" if total else f" · kuis singkat, {SHORT_RANGE} pernyataan"
+        assert found.heading == f"Pernyataan {number}{count}", found
         assert found.text in questions, f"not a statement of the catalogue: {found.text!r}"
         qid = questions[found.text]
         assert qid not in asked, f"{qid} asked twice"
@@ -386,18 +389,18 @@ def test_full_quiz_with_back_and_review(
     final = dict(leaning)
     pane = tmux.run("quiz", "--full")
     for number, qid in enumerate(order, start=1):
-        shown = pane.statement(f"Pertanyaan {number} dari {BANK}")
+        shown = pane.statement(f"Pernyataan {number} dari {BANK}")
         assert questions[shown.text] == qid
         if number == 11:
             # Back from statement 11 to 10: it shows again, pointing at the earlier answer.
             pane.keys("Escape")
-            again = pane.statement(f"Pertanyaan 10 dari {BANK}")
+            again = pane.statement(f"Pernyataan 10 dari {BANK}")
             assert questions[again.text] == order[9]
             previous = leaning[order[9]]
             assert f"» {previous} · " in pane.capture().rsplit(INSTRUCTION, 1)[1]
             final[order[9]] = 5 if previous != 5 else 1
             pane.type(str(final[order[9]]))
-            pane.statement(f"Pertanyaan 11 dari {BANK}")
+            pane.statement(f"Pernyataan 11 dari {BANK}")
         pane.type(str(leaning[qid]))
 
     pane.review(1)
@@ -435,9 +438,9 @@ def test_ctrl_c_saves_then_resume_finishes(
     order = list(leaning)
     pane = tmux.run("quiz", "--full")
     for number, qid in enumerate(order[:5], start=1):
-        pane.statement(f"Pertanyaan {number} dari {BANK}")
+        pane.statement(f"Pernyataan {number} dari {BANK}")
         pane.type(str(leaning[qid]))
-    pane.statement(f"Pertanyaan 6 dari {BANK}")
+    pane.statement(f"Pernyataan 6 dari {BANK}")
     pane.keys("C-c")
     status, screen = pane.exit_status()
     assert status == 130, screen

@@ -128,7 +128,7 @@ def first_n(catalog: Catalog, n: int) -> quiz.NextQuestion:
 
 def ask_one(catalog: Catalog, keys: str, default: object = quiz.NEW, first: bool = False) -> Any:
     with keyboard(keys) as term:
-        return quiz.ask_statement(catalog.questions[0], "Pertanyaan 1", default, first, term)
+        return quiz.ask_statement(catalog.questions[0], "Pernyataan 1", default, first, term)
 
 
 def run(catalog: Catalog, keys: str, n: int) -> tuple[Progress, list[Progress]]:
@@ -192,7 +192,7 @@ def test_a_lone_esc_goes_back_after_the_escape_timeout(catalog: Catalog) -> None
     # Closing the pipe right after a lone Esc would be read as end of input, so leave it
     # open: prompt_toolkit delivers the Esc once its escape timeout has passed.
     with keyboard(ESC, close=False) as term:
-        answer = quiz.ask_statement(catalog.questions[1], "Pertanyaan 2", quiz.NEW, False, term)
+        answer = quiz.ask_statement(catalog.questions[1], "Pernyataan 2", quiz.NEW, False, term)
     assert answer == quiz.BACK
 
 
@@ -227,8 +227,8 @@ def test_the_whole_quiz_by_digits_saves_after_every_answer(
         assert saved.answers == {qid: expected[qid] for qid in everything[:n]}
     assert [a.qid for a in asked] == everything
     assert [a.heading for a in asked[:2]] == [
-        f"Pertanyaan 1 dari {BANK}",
-        f"Pertanyaan 2 dari {BANK}",
+        f"Pernyataan 1 dari {BANK}",
+        f"Pernyataan 2 dari {BANK}",
     ]
     assert [a.first for a in asked[:2]] == [True, False]
 
@@ -409,7 +409,7 @@ def test_resume_is_offered_and_continues_from_the_first_unanswered_statement(
     assert offered == [True]
     assert f"(5 dari {BANK} pernyataan sudah dijawab)" in screen
     assert 0 <= screen.index("Lanjutkan dari yang terakhir") < screen.index("Mulai dari awal")
-    assert (asked[0].qid, asked[0].heading) == (everything[5], f"Pertanyaan 6 dari {BANK}")
+    assert (asked[0].qid, asked[0].heading) == (everything[5], f"Pernyataan 6 dari {BANK}")
     assert [a.qid for a in asked] == everything[5:]
     expected = dict(zip(everything, [4, 5, None, 2, 1] + [3] * (BANK - 5), strict=True))
     assert done.answers == expected
@@ -448,7 +448,7 @@ def test_restart_starts_from_statement_one_with_the_old_file_removed(
     exc = interrupt(catalog, choose + "2", resume=resume)
 
     p01 = ids(catalog)[0]
-    assert asked[0] == Asked(p01, f"Pertanyaan 1 dari {BANK}", quiz.NEW, True, file_existed=False)
+    assert asked[0] == Asked(p01, f"Pernyataan 1 dari {BANK}", quiz.NEW, True, file_existed=False)
     assert "1 jawabanmu sudah disimpan" in exc.message
     assert saved_file()["answers"] == {p01: 2}
     assert data_files() == ["kemajuan.json"]  # removed, not set aside
@@ -466,8 +466,8 @@ def test_resume_after_going_back_from_a_new_statement_asks_it_once(
     interrupt(catalog, "33", resume=True)
 
     assert [(a.qid, a.heading) for a in asked[:2]] == [
-        (p02, f"Pertanyaan 2 dari {BANK}"),
-        (p03, f"Pertanyaan 3 dari {BANK}"),
+        (p02, f"Pernyataan 2 dari {BANK}"),
+        (p03, f"Pernyataan 3 dari {BANK}"),
     ]
     assert saved_file()["asked"] == [p01, p02, p03]
     assert saved_file()["answers"] == {p01: 5, p02: 3, p03: 3}

@@ -13,6 +13,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from questionary.prompts.common import InquirerControl
 
+from kariersosial.adaptive import MAX_QUESTIONS, MIN_QUESTIONS, TYPICAL_LENGTH
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.models import Catalog, Question
 from kariersosial.store import Progress
@@ -56,6 +57,8 @@ def in_order(catalog: Catalog) -> NextQuestion:
     return next_question
 
 
+SHORT_RANGE = f"{MIN_QUESTIONS}–{MAX_QUESTIONS}"
+SHORT_TYPICAL = TYPICAL_LENGTH
 NEW = object()  # a statement not answered yet: the pointer starts on the neutral middle
 
 
@@ -132,8 +135,8 @@ def run_questions(
             qid = found
             asked.append(qid)
         question = catalog.question(qid)
-        count = f" dari {total}" if total else " · kuis singkat"
-        heading = f"Pertanyaan {position + 1}{count}"
+        count = f" dari {total}" if total else f" · kuis singkat, {SHORT_RANGE} pernyataan"
+        heading = f"Pernyataan {position + 1}{count}"
         default = answers.get(qid, NEW)
         answer = ask_statement(question, heading, default, position == 0, term)
         if answer == BACK:
@@ -202,8 +205,9 @@ def choose_resume(progress: Progress, total: int, term: Terminal) -> bool:
 def intro(mode: str, total: int) -> str:
     if mode == "quick":
         length = (
-            "Ini kuis singkat: biasanya sekitar 10 pernyataan (2–3 menit), dan berhenti begitu "
-            "peran yang paling cocok sudah jelas. Kuis lengkap ada di `kariersosial quiz --full`."
+            f"Ini kuis singkat: {SHORT_RANGE} pernyataan (biasanya sekitar {SHORT_TYPICAL}, 3–4 "
+            "menit). Kuis berhenti begitu pernyataan yang belum ditanyakan hampir pasti tidak "
+            "akan mengubah peran teratasmu. Kuis lengkap ada di `kariersosial quiz --full`."
         )
     else:
         length = f"Kuis ini berisi {total} pernyataan, sekitar {max(1, total // 6)} menit."
