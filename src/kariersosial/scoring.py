@@ -13,7 +13,7 @@ from kariersosial.models import Catalog, Misconception, Profession, Question, Qu
 
 SCALE = (1, 2, 3, 4, 5)
 MIN_ANSWERED = 6  # fewer answers than this say too little to rank anything
-LEAD_Z = 1.28  # a lead is decisive from this many standard errors (one-sided 90%)
+LEAD_Z = 1.0  # a lead is decisive from one standard error of the difference, as in Holland SDS
 VERY_WELL = 75  # fits from here up are "sangat cocok"
 FITS_WELL = 62  # a fit from here up is shown as "cocok"
 NOTHING_FITS_BELOW = 50  # when even the best role is below this, say that none fits well
