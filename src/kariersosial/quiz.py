@@ -21,6 +21,7 @@ from kariersosial.store import Progress
 BACK = "kembali"
 SKIP = "lewati"
 INSTRUCTION = "(tekan 1–5, atau panah lalu Enter · L = lewati · Esc = kembali)"
+FIRST_INSTRUCTION = "(tekan 1–5, atau panah lalu Enter · L = lewati)"  # nothing to go back to
 STYLE = questionary.Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -72,13 +73,23 @@ def ask_statement(
         choices.append(questionary.Choice("← Kembali ke pernyataan sebelumnya", value=BACK))
     current = 3 if default is NEW else SKIP if default is None else default
     width = max(30, shutil.get_terminal_size().columns - 2)
-    text = textwrap.fill(question.text, width, initial_indent="  ", subsequent_indent="  ")
+    text = textwrap.fill(
+        question.text, width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
+    # Wrapped here, at spaces: the prompt itself would split words at the screen edge.
+    hint = textwrap.fill(
+        FIRST_INSTRUCTION if first else INSTRUCTION,
+        width,
+        initial_indent="  ",
+        subsequent_indent="  ",
+        break_on_hyphens=False,
+    )
     prompt = questionary.select(
-        f"{heading}\n{text}\n ",
+        f"{heading}\n{text}\n{hint}",
         choices=choices,
         default=next(c for c in choices if c.value == current),
         qmark="",
-        instruction=INSTRUCTION,
+        instruction=" ",
         style=STYLE,
         **term.kwargs(),
     )
@@ -164,10 +175,14 @@ def review(
             return True
         return f"Ketik nomor 1–{len(numbers)}, atau kosongkan untuk melihat hasil."
 
+    width = max(30, shutil.get_terminal_size().columns - 2)
+    ask = textwrap.fill(
+        "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:", width
+    )
     while True:
         show_table(progress)
         choice = questionary.text(
-            "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:",
+            ask,
             qmark="",
             style=STYLE,
             validate=valid,

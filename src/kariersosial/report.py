@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.scoring import fit_label
-from kariersosial.texts import DISCLAIMER, QUOTE_NOTE
+from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, QUOTE_NOTE
 
 if TYPE_CHECKING:
     from kariersosial.history import Record
@@ -243,7 +243,7 @@ def markdown(report: Report) -> str:
     for f in explained:
         out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
         for title, items in (
-            ("Kenapa cocok", f.get("matches") or []),
+            (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),
         ):
             if items:

@@ -18,7 +18,7 @@ from kariersosial.report import (
     role_names,
     verdict_text,
 )
-from kariersosial.texts import DISCLAIMER, QUOTE_NOTE
+from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, QUOTE_NOTE
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -104,7 +104,7 @@ def to_html(report: Report) -> str:
             f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
         ]
         for title, items in (
-            ("Kenapa cocok", f.get("matches") or []),
+            (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),
         ):
             if items:

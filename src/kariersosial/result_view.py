@@ -17,7 +17,7 @@ from kariersosial.scoring import (
     RoleFit,
     fit_label,
 )
-from kariersosial.texts import DISCLAIMER
+from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, NO_MATCHES
 
 EXPLAINED = 2  # how many of the top roles get a full explanation
 
@@ -41,11 +41,14 @@ def render_result(result: Result, mode: str = "full") -> RenderableType:
         )
         parts += _cautions(result)
         return Group(*parts)
-    parts += [heading("Peringkat kecocokan (0–100)"), _ranking(result), Text()]
-    parts += _verdict(result)
+    # Explanations first and the summary last, so that the ranking and the verdict are what
+    # stays on screen when the quiz ends, even at 24 lines.
+    parts.append(heading("Penjelasan"))
     for fit in result.ranking[:EXPLAINED]:
         parts += _explain(result, fit)
     parts += _cautions(result)
+    parts += [heading("Peringkat kecocokan (0–100)"), _ranking(result), Text()]
+    parts += _verdict(result)
     top = result.ranking[0].role.id
     parts += [
         Text.assemble(("Baca profil lengkap: ", "dim"), (f"kariersosial show {top}", "bold")),
@@ -121,13 +124,13 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
         Text(f"{fit.rank}. {fit.role.name} — {fit.fit:.0f}/100", style="bold cyan"),
     ]
     if fit.matches:
-        parts.append(_label("Kenapa cocok", "green"))
+        parts.append(_label(MATCHES_HEADING, "green"))
         for match in fit.matches[:3]:
             parts += [_bullet(match.trait.label), quote_block([match.trait.source], indent=4)]
     else:
         parts.append(
             Padding(
-                Text("Jawabanmu belum menunjukkan sifat 'cocok' peran ini.", style="dim"),
+                Text(NO_MATCHES, style="dim"),
                 (0, 0, 0, 2),
             )
         )

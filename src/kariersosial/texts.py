@@ -5,3 +5,7 @@ DISCLAIMER = (
     "Bicarakan juga dengan guru BK atau orang yang bekerja di bidang ini."
 )
 QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
+
+# What the answers show, never what the person can do: a trait the answers lean towards.
+MATCHES_HEADING = "Jawabanmu sejalan dengan ciri orang yang cocok"
+NO_MATCHES = "Jawabanmu belum sejalan dengan ciri orang yang cocok untuk peran ini."
