@@ -59,7 +59,7 @@ INSTRUCTION = re.compile(r"\(tekan 1–5, atau panah lalu Enter · L = lewati(?:
 REVIEW_PROMPT = "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:"
 # The quiz wraps its own prompts at spaces, so a prompt may span lines.
 REVIEW = re.compile(r"\s+".join(re.escape(word) for word in REVIEW_PROMPT.split()))
-RESUME_PROMPT = "Kamu punya kuis yang belum selesai"
+RESUME_PROMPT = "Kamu punya kuis lengkap yang belum selesai"  # it names the unfinished quiz
 RESULT_TITLE = "Hasil kuis kariersosial"
 RANKING_TITLE = "Peringkat kecocokan (0–100)"
 QUICK_NOTE = "Ini hasil kuis singkat."
@@ -468,7 +468,7 @@ def test_ctrl_c_saves_then_resume_finishes(
         lambda s: RESUME_PROMPT in s and "» Lanjutkan dari yang terakhir" in s,
         "the offer to continue, pointing at 'Lanjutkan'",
     )
-    assert f"(5 dari {BANK} pernyataan sudah dijawab)" in pane.capture()
+    assert f"(5 dari {BANK} pernyataan sudah dijawab)" in squash(pane.capture())
     pane.keys("Enter")
     asked = answer_until_review(pane, questions, leaning, first=6, total=BANK)
     assert asked == order[5:]
@@ -498,3 +498,43 @@ def test_quick_quiz_stops_early(
     assert {q for q, v in expected["answers"].items() if v is not None} == set(asked)
     flat = check_result(screen, expected, sentences, "quick")
     assert f"Kamu menjawab {len(asked)} dari {len(asked)} pernyataan." in flat
+
+
+def test_quick_quiz_back_and_change_chooses_again(
+    tmux: TmuxServer, tmp_path: Path, questions: dict[str, str], leaning: Answers
+) -> None:
+    pane = tmux.run("quiz")
+    heading = f" · kuis singkat, {SHORT_RANGE} pernyataan"
+    asked: list[str] = []
+    for number in range(1, 8):  # the six opening statements and one chosen after them
+        found = pane.wait(
+            lambda s, n=number: (f := active_statement(s)) and f.number == n and f,
+            f"short-quiz statement {number}",
+        )
+        assert found.heading == f"Pernyataan {number}{heading}"
+        qid = questions[found.text]
+        asked.append(qid)
+        value = leaning[qid]
+        pane.type("l" if value is None else str(value))
+    # at statement 8, Esc goes back to 7; change that answer
+    pane.wait(lambda s: (f := active_statement(s)) and f.number == 8, "statement 8")
+    pane.keys("Escape")
+    again = pane.wait(lambda s: (f := active_statement(s)) and f.number == 7 and f, "7 again")
+    assert questions[again.text] == asked[-1]
+    changed = dict(leaning)
+    changed[asked[-1]] = 1 if leaning[asked[-1]] != 1 else 5
+    pane.type(str(changed[asked[-1]]))
+    rest = answer_until_review(pane, questions, changed, first=8, total=None)
+    pane.keys("Enter")
+    status, screen = pane.exit_status()
+    assert status == 0, screen
+    # What follows the change was chosen from the changed answer: the non-interactive short
+    # quiz with the final answers asks exactly these statements, and scores them the same.
+    expected = non_interactive(changed, tmp_path / "answers-home", "--quick")
+    assert {q for q, v in expected["answers"].items() if v is not None} == set(asked + rest)
+    assert expected["answers"][asked[-1]] == changed[asked[-1]]
+    result = result_screen(screen)
+    names = [r["role"]["name"] for r in expected["ranking"]]
+    assert [n for n, _ in ranking_on_screen(result, names)] == names
+    visible = "\n".join(screen.rstrip().splitlines()[-HEIGHT:])
+    assert RANKING_TITLE in visible and names[0] in visible, visible

@@ -294,8 +294,9 @@ def test_review_changes_answers_by_number_then_finishes_on_enter(
     saves: list[Progress] = []
     # Change statement 2 to 5, answer the skipped statement 3 with 1, then Enter for the result.
     with keyboard("2" + ENTER + "5" + "3" + ENTER + "1" + ENTER) as term:
-        done = quiz.review(catalog, start, shown.append, saves.append, term)
+        done, again = quiz.review(catalog, start, shown.append, saves.append, term)
 
+    assert again is False  # the full quiz: a change stays in the review
     assert done.answers == {p01: 4, p02: 5, p03: 1}
     assert done.asked == start.asked
     assert [s.answers for s in saves] == [{p01: 4, p02: 5, p03: None}, done.answers]
@@ -316,13 +317,62 @@ def test_review_rejects_a_number_out_of_range_and_keeps_going(
     # Type 99 and Enter; once the error is on screen, erase it and press Enter for the result.
     steps = [(error, BACKSPACE * 2 + ENTER)]
     with keyboard("99" + ENTER, output=lambda inp: ScriptedOutput(inp, steps), close=False) as term:
-        done = quiz.review(catalog, start, lambda p: None, saves.append, term)
+        done, again = quiz.review(catalog, start, lambda p: None, saves.append, term)
         screen = term.output.text
 
     assert error in screen
-    assert done == start
+    assert (done, again) == (start, False)
     assert saves == []
     assert asked == []
+
+
+def test_in_the_short_quiz_a_changed_answer_at_the_review_chooses_again(
+    catalog: Catalog, asked: list[Asked]
+) -> None:
+    p01, p02 = ids(catalog)[:2]
+    start = three_answered(catalog)
+    saves: list[Progress] = []
+    with keyboard("2" + ENTER + "5") as term:
+        done, again = quiz.review(catalog, start, lambda p: None, saves.append, term, reselect=True)
+    assert again is True
+    assert done.asked == (p01, p02)  # what came after the change is chosen again
+    assert done.answers == {p01: 4, p02: 5}
+    assert saves == [done]
+
+
+def test_in_the_short_quiz_an_unchanged_answer_keeps_what_follows(
+    catalog: Catalog, asked: list[Asked]
+) -> None:
+    start = three_answered(catalog)
+    with keyboard("2" + ENTER + "2" + ENTER) as term:
+        done, again = quiz.review(
+            catalog, start, lambda p: None, lambda p: None, term, reselect=True
+        )
+    assert (done, again) == (start, False)
+
+
+def test_going_back_and_changing_an_answer_chooses_what_follows_again(
+    catalog: Catalog, asked: list[Asked]
+) -> None:
+    p01, p02, p03, p04 = ids(catalog)[:4]
+    chosen: list[tuple[str, ...]] = []
+
+    def pick(answers: Mapping[str, int | None], so_far: Sequence[str]) -> str | None:
+        # a stand-in for the short quiz: after p01=5 it asks p03, otherwise p02; then stops
+        chosen.append(tuple(so_far))
+        if not so_far:
+            return p01
+        if len(so_far) == 1:
+            return p03 if answers.get(p01) == 5 else p02
+        return None if len(so_far) >= 3 else p04
+
+    saves: list[Progress] = []
+    # p01 = 4, then p02 shown; Esc back to p01, change it to 5: p03 is chosen instead of p02.
+    with keyboard("4" + ESC + "5" + "3" + "2") as term:
+        done = quiz.run_questions(catalog, Progress(catalog.version), pick, saves.append, term)
+    assert done.asked == (p01, p03, p04)
+    assert done.answers == {p01: 5, p03: 3, p04: 2}
+    assert [a.qid for a in asked] == [p01, p02, p01, p03, p04]
 
 
 # --- interactive_quiz: Ctrl-C, resume and restart --------------------------------------------
@@ -368,7 +418,8 @@ def test_ctrl_c_mid_quiz_saves_the_answers_and_says_how_to_continue(catalog: Cat
 
     exc = caught.value
     assert exc.exit_code == EXIT_INTERRUPTED == 130
-    assert "5 jawabanmu sudah disimpan" in exc.message
+    # four answers and one skip: a skip is not called an answer
+    assert "4 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in exc.message
     assert str(progress_path()) in exc.message
     assert exc.hint is not None and "`kariersosial quiz`" in exc.hint
     first = ids(catalog)[:5]
@@ -407,7 +458,8 @@ def test_resume_is_offered_and_continues_from_the_first_unanswered_statement(
 
     everything = ids(catalog)
     assert offered == [True]
-    assert f"(5 dari {BANK} pernyataan sudah dijawab)" in screen
+    assert f"kuis lengkap yang belum selesai (4 dari {BANK} pernyataan sudah dijawab, " in screen
+    assert "1 dilewati)" in screen
     assert 0 <= screen.index("Lanjutkan dari yang terakhir") < screen.index("Mulai dari awal")
     assert (asked[0].qid, asked[0].heading) == (everything[5], f"Pernyataan 6 dari {BANK}")
     assert [a.qid for a in asked] == everything[5:]
@@ -433,7 +485,7 @@ def test_resume_flag_continues_without_asking(
 
     everything = ids(catalog)
     assert [a.qid for a in asked] == everything[5:7]
-    assert "6 jawabanmu sudah disimpan" in exc.message
+    assert "5 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in exc.message
     assert saved_file()["asked"] == everything[:6]
 
 

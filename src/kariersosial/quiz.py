@@ -130,11 +130,17 @@ def run_questions(
     term: Terminal,
     total: int | None = None,
 ) -> Progress:
-    """Ask until `next_question` has nothing left; back steps through what was asked."""
+    """Ask until `next_question` has nothing left; back steps through what was asked.
+
+    In the short quiz (`total` None) a changed earlier answer drops the statements chosen after
+    it, so that what comes next is chosen again from the answers as they now are; a dropped
+    statement that is chosen again starts on its earlier answer.
+    """
     answers = dict(progress.answers)
     # Only the last statement asked can be unanswered (shown, then back); asking it again
     # must not list it twice.
     asked = [qid for qid in progress.asked if qid in answers]
+    earlier: dict[str, int | None] = {}
     position = len(asked)
     while True:
         if position < len(asked):
@@ -148,13 +154,20 @@ def run_questions(
         question = catalog.question(qid)
         count = f" dari {total}" if total else f" · kuis singkat, {SHORT_RANGE} pernyataan"
         heading = f"Pernyataan {position + 1}{count}"
-        default = answers.get(qid, NEW)
+        default = answers.get(qid, earlier.get(qid, NEW))
         answer = ask_statement(question, heading, default, position == 0, term)
         if answer == BACK:
             position = max(0, position - 1)
             continue
-        answers[qid] = answer if isinstance(answer, int) else None
+        value = answer if isinstance(answer, int) else None
+        changed = qid in answers and answers[qid] != value
+        answers[qid] = value
         position += 1
+        if changed and total is None and position < len(asked):
+            for dropped in asked[position:]:
+                if dropped in answers:
+                    earlier[dropped] = answers.pop(dropped)
+            del asked[position:]
         progress = replace(progress, answers=dict(answers), asked=tuple(asked))
         save(progress)
     return replace(progress, answers=dict(answers), asked=tuple(asked))
@@ -166,19 +179,24 @@ def review(
     show_table: Callable[[Progress], None],
     save: Callable[[Progress], None],
     term: Terminal,
-) -> Progress:
-    """Show every answer; change any of them by number until the person asks for the result."""
+    reselect: bool = False,
+) -> tuple[Progress, bool]:
+    """Show every answer; change any of them by number until the person asks for the result.
+
+    With `reselect` (the short quiz), changing an answer ends the review with the statements
+    after it dropped, and True, so that the quiz chooses what comes next again.
+    """
     numbers = {str(n): qid for n, qid in enumerate(progress.asked, start=1)}
+    width = max(30, shutil.get_terminal_size().columns - 2)
+    ask = textwrap.fill(
+        "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:", width
+    )
 
     def valid(text: str) -> bool | str:
         if not text.strip() or text.strip() in numbers:
             return True
         return f"Ketik nomor 1–{len(numbers)}, atau kosongkan untuk melihat hasil."
 
-    width = max(30, shutil.get_terminal_size().columns - 2)
-    ask = textwrap.fill(
-        "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:", width
-    )
     while True:
         show_table(progress)
         choice = questionary.text(
@@ -189,22 +207,41 @@ def review(
             **term.kwargs(),
         ).unsafe_ask()
         if not choice.strip():
-            return progress
+            return progress, False
         qid = numbers[choice.strip()]
         heading = f"Mengubah pernyataan {choice.strip()}"
         answer = ask_statement(
             catalog.question(qid), heading, progress.answers.get(qid), True, term
         )
-        answers = {**progress.answers, qid: answer if isinstance(answer, int) else None}
+        value = answer if isinstance(answer, int) else None
+        changed = progress.answers.get(qid) != value
+        answers = {**progress.answers, qid: value}
         progress = replace(progress, answers=answers)
+        if changed and reselect:
+            keep = progress.asked[: progress.asked.index(qid) + 1]
+            progress = replace(
+                progress, asked=keep, answers={q: a for q, a in answers.items() if q in keep}
+            )
+            save(progress)
+            return progress, True
         save(progress)
 
 
 def choose_resume(progress: Progress, total: int, term: Terminal) -> bool:
-    """True to continue the saved quiz, False to start again."""
-    done = len(progress.answers)
+    """True to continue the saved quiz, False to start again; says which quiz and how far."""
+    answered = sum(a is not None for a in progress.answers.values())
+    skipped = len(progress.answers) - answered
+    passed = f", {skipped} dilewati" if skipped else ""
+    if progress.mode == "quick":
+        where = f"kuis singkat yang belum selesai ({answered} pernyataan sudah dijawab{passed})"
+    else:
+        where = (
+            f"kuis lengkap yang belum selesai ({answered} dari {total} pernyataan sudah "
+            f"dijawab{passed})"
+        )
+    width = max(30, shutil.get_terminal_size().columns - 2)
     answer = questionary.select(
-        f"Kamu punya kuis yang belum selesai ({done} dari {total} pernyataan sudah dijawab).",
+        textwrap.fill(f"Kamu punya {where}.", width),
         choices=[
             questionary.Choice("Lanjutkan dari yang terakhir", value=True),
             questionary.Choice("Mulai dari awal (jawaban lama dihapus)", value=False),

@@ -56,19 +56,19 @@ def interactive_quiz(
         progress = replace(progress, mode=mode)
         if not progress.answers:
             say(quiz.intro(mode, total))
-        progress = quiz.run_questions(
-            catalog,
-            progress,
-            next_question(catalog, mode),
-            saver,
-            terminal,
-            total if mode == "full" else None,
-        )
 
         def show(p: Progress) -> None:
             say(answers_table(catalog, p.asked, p.answers))
 
-        progress = quiz.review(catalog, progress, show, saver, terminal)
+        choose = next_question(catalog, mode)
+        again = True
+        while again:  # in the short quiz a changed answer at the review chooses again
+            progress = quiz.run_questions(
+                catalog, progress, choose, saver, terminal, total if mode == "full" else None
+            )
+            progress, again = quiz.review(
+                catalog, progress, show, saver, terminal, reselect=mode == "quick"
+            )
     except KeyboardInterrupt:
         raise _interrupted(saver) from None
     return progress
@@ -87,13 +87,17 @@ def next_question(catalog: Catalog, mode: str) -> NextQuestion:
 
 def _interrupted(saver: Saver) -> QuizInterrupted:
     count = len(saver.last.answers)
+    answered = sum(a is not None for a in saver.last.answers.values())
     if saver.failure:
         return QuizInterrupted(
             f"Kuis dihentikan. {count} jawabanmu tidak bisa disimpan: {saver.failure}",
             "Pastikan folder data bisa ditulisi (atau atur KARIERSOSIAL_HOME), lalu mulai lagi.",
         )
     where = progress_path() if count else None
-    saved = f" {count} jawabanmu sudah disimpan di {where}." if where else ""
+    what = f"{answered} jawabanmu"
+    if answered < count:
+        what += f" (dan {count - answered} pernyataan yang kamu lewati)"
+    saved = f" {what} sudah disimpan di {where}." if where else ""
     return QuizInterrupted(
         f"Kuis dihentikan.{saved}",
         "Lanjutkan kapan saja dengan `kariersosial quiz` (atau `kariersosial quiz --resume`).",
