@@ -8,7 +8,7 @@ script does the same imports, plus a few of its own that ``-m`` replaces with ``
 
 The interactive quiz never ends by itself, so it is timed differently: ``quiz --restart`` runs in
 a pseudo-terminal (stdlib ``pty``, 100x40, an empty temporary ``KARIERSOSIAL_HOME``), the clock
-stops when "Pertanyaan 1" has been drawn, and the child is killed. That is the wait a person sees
+stops when "Pernyataan 1" has been drawn, and the child is killed. That is the wait a person sees
 between pressing Enter and being able to answer.
 
 To add a figure, write a function ``(runs) -> list[float]`` returning wall-clock seconds per run
@@ -35,7 +35,7 @@ SHOW_ROLE = "koordinator-layanan-sosial"
 # Interactive-only libraries: the read-only commands must never pay for importing them.
 PROMPT_MODULES = ("questionary", "prompt_toolkit")
 QUIZ = [*CLI, "quiz", "--restart"]
-FIRST_QUESTION = b"Pertanyaan 1"
+FIRST_QUESTION = b"Pernyataan 1"
 PTY_ROWS, PTY_COLUMNS = 40, 100
 PTY_TIMEOUT = 30.0  # seconds for the first question to appear before the run counts as failed
 CURSOR_QUERY = b"\x1b[6n"  # prompt_toolkit asks where the cursor is; a terminal answers

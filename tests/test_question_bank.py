@@ -175,3 +175,23 @@ def test_the_scale_has_five_indonesian_labels_and_a_skip() -> None:
         5: "Sangat setuju",
     }
     assert SKIP_LABEL == "Lewati"
+
+
+def test_no_statement_follows_its_opposite_in_the_full_quiz(catalog: Catalog) -> None:
+    order = [q.id for q in catalog.questions]
+    for pair in catalog.opposites:
+        assert abs(order.index(pair.first) - order.index(pair.second)) > 1, pair
+
+
+def test_comparatives_are_spread_through_the_bank(catalog: Catalog) -> None:
+    forms = [q.form for q in catalog.questions]
+    assert 8 <= forms.count("comparative") <= len(forms) // 3
+    runs = "".join("c" if f == "comparative" else "s" for f in forms)
+    assert "cc" not in runs  # never two comparisons in a row
+
+
+def test_every_statement_has_an_expected_answer_with_a_reason(catalog: Catalog) -> None:
+    profiles = [r.id for r in catalog.roles] + [p.id for p in catalog.professions]
+    for q in catalog.questions:
+        assert [k for k, _ in q.expected] == profiles, q.id
+        assert q.expected_reason.strip(), q.id
