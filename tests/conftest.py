@@ -110,3 +110,24 @@ def clear_archetype(scorer: Scorer, profile_id: str, stretch: float = 2.0) -> di
     expected = scorer.patterns.expected[profile_id]
     mean = sum(expected.values()) / len(expected)
     return {q: min(5, max(1, round(mean + stretch * (v - mean)))) for q, v in expected.items()}
+
+
+def deterministic(examples: int) -> Any:
+    """Hypothesis settings for CI: the same examples on every run, no deadline on slow machines."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+
+
+def bundled_catalog() -> Catalog:
+    """The bundled catalogue whatever KARIERSOSIAL_DATA says, for module-level test data
+    (hypothesis strategies need the statement ids before any fixture runs)."""
+    from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
+
+    return read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)

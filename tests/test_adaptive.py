@@ -7,11 +7,11 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import clear_archetype
+from conftest import bundled_catalog, clear_archetype, deterministic
 from kariersosial.adaptive import (
     COVERAGE,
     MAX_QUESTIONS,
@@ -20,14 +20,11 @@ from kariersosial.adaptive import (
     Adaptive,
     walk,
 )
-from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
 from kariersosial.cli import app
 from kariersosial.models import Catalog
 from kariersosial.scoring import MIN_ANSWERED, NOTHING_FITS_BELOW, Scorer
 
-# Built once at import (hypothesis strategies need the statement ids before any fixture runs),
-# always from the bundled catalogue.
-CATALOG: Catalog = read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
+CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)
 ADAPTIVE = Adaptive(SCORER)
 IDS = [q.id for q in CATALOG.questions]
@@ -35,13 +32,7 @@ ROLE_IDS = [r.id for r in CATALOG.roles]
 BANK = len(IDS)
 SKIP_OR_VALUE = [1, 2, 3, 4, 5, None]
 
-PROPERTY = settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+PROPERTY = deterministic(60)
 
 
 Answers = dict[str, int | None]

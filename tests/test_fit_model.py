@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import clear_archetype
-from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
+from conftest import bundled_catalog, clear_archetype, deterministic
 from kariersosial.models import Catalog
 from kariersosial.scoring import (
     FITS_WELL,
@@ -21,18 +20,12 @@ from kariersosial.scoring import (
     level,
 )
 
-CATALOG: Catalog = read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
+CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)
 IDS = [q.id for q in CATALOG.questions]
 ROLE_IDS = [r.id for r in CATALOG.roles]
 
-PROPERTY = settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+PROPERTY = deterministic(150)
 
 
 def order(answers: dict[str, int]) -> list[str]:

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
+from conftest import bundled_catalog, deterministic
 from kariersosial.models import Catalog
 from kariersosial.scoring import Scorer
 
-# Deterministic in CI: the same 200 examples on every run, no deadline on slow machines.
-PROPERTY = settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+PROPERTY = deterministic(200)
 
-# Built once at import (hypothesis strategies need the statement ids before any fixture runs),
-# always from the bundled catalogue whatever KARIERSOSIAL_DATA says.
-CATALOG: Catalog = read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
+CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)
 IDS = [q.id for q in CATALOG.questions]
 VALUES = st.sampled_from([1, 2, 3, 4, 5, None])
