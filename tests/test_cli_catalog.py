@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -329,3 +330,35 @@ def test_shell_completion_offers_role_ids() -> None:
     done = subprocess.run([script], env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["koordinator-kebijakan-sosial", "koordinator-layanan-sosial"]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 110])
+def test_roles_never_splits_an_id(
+    runner: CliRunner, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    from kariersosial import render
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    render.stdout.cache_clear()
+    result = runner.invoke(app, ["roles"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for role in catalog.roles:
+        assert any(role.id in line for line in lines), (role.id, columns)
+    assert max(len(line) for line in lines) <= columns
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_show_hint_after_a_result_is_one_unbroken_line(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: int
+) -> None:
+    from kariersosial import render
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    render.stdout.cache_clear()
+    answers = tmp_path / "jawaban.json"
+    answers.write_text('{"p09": 5, "p20": 5, "p02": 5, "p04": 1, "p08": 2, "p14": 2, "p16": 4}')
+    result = runner.invoke(app, ["quiz", "--answers", str(answers), "--no-save"])
+    assert result.exit_code == 0, result.output
+    hint = [line for line in result.stdout.splitlines() if "kariersosial show " in line]
+    assert hint and all(line.strip().split()[-1].count("-") >= 2 for line in hint), hint

@@ -12,6 +12,11 @@ from kariersosial.compare import Comparison, Passage
 from kariersosial.render import SECTION_TITLES, heading, quote_block
 from kariersosial.texts import QUOTE_NOTE
 
+WEIGHT_NOTE = (
+    "Bobot tiap dimensi dalam profil peran: 0 = tidak disebut di teks peran itu, "
+    "1 = sangat ditekankan."
+)
+
 WIDE = 100  # from this width the two roles of `compare` stand in two columns
 BAR_CELLS = 10
 
@@ -98,7 +103,7 @@ def _decimal(value: float) -> str:
 def _gaps(comp: Comparison, wide: bool) -> list[RenderableType]:
     parts: list[RenderableType] = [
         heading("Dimensi minat yang paling membedakan"),
-        Text("Bobot tiap dimensi dalam profil peran: 0 = tidak dibutuhkan, 1 = sangat.", "dim"),
+        Text(WEIGHT_NOTE, "dim"),
     ]
     if not comp.gaps:
         return [*parts, Text("Kedua peran menimbang semua dimensi sama besar.")]

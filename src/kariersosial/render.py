@@ -50,8 +50,10 @@ def heading(title: str) -> Text:
 
 def roles_table(catalog: Catalog) -> Table:
     table = Table(title="Peran di kariersosial", title_justify="left", show_lines=True)
-    table.add_column("Peran (ID untuk `show`)", ratio=2)
-    table.add_column("Ringkasan", ratio=3)
+    # as wide as the longest id, so that an id is never split and can be copied for `show`
+    widest = max((len(r.id) for r in catalog.roles), default=10)
+    table.add_column("Peran (ID untuk `show`)", width=widest)
+    table.add_column("Ringkasan", ratio=1)
     for role in catalog.roles:
         name = Text(role.name, style="bold") + Text(f"\n{role.id}", style="cyan")
         name.overflow = "fold"

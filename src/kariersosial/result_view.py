@@ -51,7 +51,9 @@ def render_result(result: Result, mode: str = "full") -> RenderableType:
     parts += _verdict(result)
     top = result.ranking[0].role.id
     parts += [
-        Text.assemble(("Baca profil lengkap: ", "dim"), (f"kariersosial show {top}", "bold")),
+        # the command on a line of its own, so that it is never split and can be copied
+        Text("Baca profil lengkap:", style="dim"),
+        Text(f"  kariersosial show {top}", style="bold", no_wrap=True, overflow="ignore"),
         Text(DISCLAIMER, style="dim"),
     ]
     return Group(*parts)
