@@ -311,3 +311,33 @@ def test_reports_are_plain_strings_written_by_the_caller(rep: Report, tmp_path: 
         text = report.build(rep, fmt)
         assert isinstance(text, str) and text.endswith("\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_screen_and_the_printout_give_the_same_verdict_and_numbers(catalog: Catalog) -> None:
+    import random
+
+    from rich.console import Console
+
+    from kariersosial.result_view import render_result
+
+    kinds = set()
+    for seed in range(40):
+        rng = random.Random(seed)
+        given: dict[str, int | None] = {q.id: rng.randint(1, 5) for q in catalog.questions}
+        res = score(catalog, given)
+        console = Console(width=300, record=True, color_system=None)
+        console.print(render_result(res))
+        screen = " ".join(console.export_text().split())
+        md = " ".join(
+            report.markdown(report.from_result(catalog, res, given, "full", CREATED)).split()
+        )
+        verdict = report.verdict_text(
+            report.from_result(catalog, res, given, "full", CREATED).result
+        )
+        assert verdict is not None and verdict in md
+        assert verdict.split(". Itu wajar")[0] in screen or verdict in screen
+        for fit in res.ranking:  # each number rounded once, the same everywhere
+            assert f"{fit.role.name} — {fit.fit}/100" in screen or fit.rank > 2
+            assert f"{fit.fit}" in md
+        kinds.add("nothing" if res.nothing_fits else "undecided" if not res.decisive else "clear")
+    assert {"undecided", "clear"} <= kinds

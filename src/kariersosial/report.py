@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.scoring import fit_label
-from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, QUOTE_NOTE
+from kariersosial.texts import (
+    DISCLAIMER,
+    MATCHES_HEADING,
+    QUOTE_NOTE,
+    nothing_fits_text,
+    undecided_text,
+)
 
 if TYPE_CHECKING:
     from kariersosial.history import Record
@@ -175,15 +181,15 @@ def verdict_text(res: Mapping[str, Any]) -> str | None:
         return None
     top = ranking[0]
     if res.get("nothing_fits"):
-        return (
-            f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi "
-            f"{top['fit']:.0f} dari 100). Mungkin minatmu ada di bidang lain."
-        )
+        return nothing_fits_text(round(top["fit"]))
     if res.get("decisive") is False and len(ranking) > 1:
         second = ranking[1]
-        return (
-            f"Hasilnya belum tegas: {top['role']['name']} dan {second['role']['name']} hanya "
-            f"berselisih {top['fit'] - second['fit']:.0f} poin. Pertimbangkan keduanya."
+        return undecided_text(
+            top["role"]["name"],
+            second["role"]["name"],
+            round(top["fit"]),
+            round(second["fit"]),
+            int(res.get("answered") or 0),
         )
     return f"Paling cocok untukmu: {top['role']['name']}."
 

@@ -17,7 +17,13 @@ from kariersosial.scoring import (
     RoleFit,
     fit_label,
 )
-from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, NO_MATCHES
+from kariersosial.texts import (
+    DISCLAIMER,
+    MATCHES_HEADING,
+    NO_MATCHES,
+    nothing_fits_text,
+    undecided_text,
+)
 
 EXPLAINED = 2  # how many of the top roles get a full explanation
 
@@ -98,24 +104,15 @@ def _verdict(result: Result) -> list[RenderableType]:
     if result.nothing_fits:
         lines.append(
             Text(
-                f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi "
-                f"{top.fit:.0f} dari 100). Itu wajar: mungkin minatmu ada di bidang lain. "
-                "Penjelasan di bawah tetap bisa membantumu memahami peran-peran ini.",
+                nothing_fits_text(top.fit)
+                + " Penjelasan di atas tetap bisa membantumu memahami peran-peran ini.",
                 style="yellow",
             )
         )
     elif not result.decisive:
         second = result.ranking[1]
-        gap = top.fit - second.fit
-        apart = f"berselisih {gap} poin" if gap else "sama-sama bernilai " + str(top.fit)
-        lines.append(
-            Text(
-                f"Hasilnya belum tegas: {top.role.name} dan {second.role.name} {apart}, dan "
-                f"dari {result.answered} jawabanmu selisih itu belum cukup besar untuk memastikan "
-                "mana yang lebih cocok. Pertimbangkan keduanya.",
-                style="yellow",
-            )
-        )
+        said = undecided_text(top.role.name, second.role.name, top.fit, second.fit, result.answered)
+        lines.append(Text(said, style="yellow"))
     else:
         lines.append(Text.assemble("Paling cocok untukmu: ", (top.role.name, "bold green"), "."))
     return [*lines, Text()]

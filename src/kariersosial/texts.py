@@ -9,3 +9,21 @@ QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
 # What the answers show, never what the person can do: a trait the answers lean towards.
 MATCHES_HEADING = "Jawabanmu sejalan dengan ciri orang yang cocok"
 NO_MATCHES = "Jawabanmu belum sejalan dengan ciri orang yang cocok untuk peran ini."
+
+
+def nothing_fits_text(best: int) -> str:
+    return (
+        f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi {best} dari 100). "
+        "Itu wajar: mungkin minatmu ada di bidang lain."
+    )
+
+
+def undecided_text(first: str, second: str, first_fit: int, second_fit: int, answered: int) -> str:
+    """The same words on screen and in every report; the gap is that of the shown numbers."""
+    gap = first_fit - second_fit
+    apart = f"berselisih {gap} poin" if gap else f"sama-sama bernilai {first_fit}"
+    return (
+        f"Hasilnya belum tegas: {first} dan {second} {apart}, dan dari {answered} jawabanmu "
+        "selisih itu belum cukup besar untuk memastikan mana yang lebih cocok. "
+        "Pertimbangkan keduanya."
+    )
