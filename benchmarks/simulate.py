@@ -152,14 +152,13 @@ def style_table(catalog: Catalog, title: str, reports: list[StyleReport]) -> Non
         ("hasil tegas (satu-peran)", lambda r: pct(r.total().decisive, r.total().people)),
         ("hasil tegas yang benar", lambda r: pct(r.total().decisive_right, r.total().decisive)),
         ("tak berminat → tidak ada yang cocok", lambda r: pct(r.uninterested_told, r.uninterested)),
-        ("berminat → tidak ada yang cocok", lambda r: pct(r.total().nothing_fits, r.total().people)),
+        ("berminat → tidak ada yang cocok",
+         lambda r: pct(r.total().nothing_fits, r.total().people)),
         ("setengah-setengah → keduanya di top-2", lambda r: pct(r.halfway_both, r.halfway)),
     ]  # fmt: skip
     for name, cell in rows:
         print(f"{name:<40}" + "".join(f"{cell(r):>14}" for r in reports))
-    worst = min(
-        (t.top1 / t.people, short(rid)) for rid, t in reports[0].roles.items() if t.people
-    )
+    worst = min((t.top1 / t.people, short(rid)) for rid, t in reports[0].roles.items() if t.people)
     print(f"{'top-1 peran terendah (biasa)':<40}{worst[1]:>8} {worst[0]:.1%}")
     print()
 
@@ -235,12 +234,16 @@ def quick_expert(catalog: Catalog, key: Key, people: int, seed: int) -> None:
     print(f"  pernyataan: median {statistics.median(lengths):.0f}, persentil ke-95 "
           f"{lengths[int(0.95 * (len(lengths) - 1))]}, maks {lengths[-1]}; seluruh bank "
           f"{sum(n == bank for n in lengths) / len(lengths):.1%}")  # fmt: skip
-    print(f"  top-1 sama dengan bank lengkap: {sum(every) / len(every):.1%} ("
-          + ", ".join(f"{short(r)} {sum(v) / len(v):.0%}" for r, v in agree.items())
-          + f"); bila bank lengkap tegas: {sum(decisive_agree) / max(1, len(decisive_agree)):.1%}")
+    print(
+        f"  top-1 sama dengan bank lengkap: {sum(every) / len(every):.1%} ("
+        + ", ".join(f"{short(r)} {sum(v) / len(v):.0%}" for r, v in agree.items())
+        + f"); bila bank lengkap tegas: {sum(decisive_agree) / max(1, len(decisive_agree)):.1%}"
+    )
     print(f"  tak berminat → tidak ada yang cocok: {sum(told) / len(told):.1%}")
-    print("  target: median ≤ 12, persentil ke-95 ≤ 20, seluruh bank ≤ 5%, sama top-1 ≥ 95% "
-          "(tiap peran ≥ 90%), tak berminat ≥ 95%")
+    print(
+        "  target: median ≤ 12, persentil ke-95 ≤ 20, seluruh bank ≤ 5%, sama top-1 ≥ 95% "
+        "(tiap peran ≥ 90%), tak berminat ≥ 95%"
+    )
     print()
 
 

@@ -21,8 +21,9 @@ from kariersosial.adaptive import (
     walk,
 )
 from kariersosial.cli import app
+from kariersosial.fit import NOTHING_FITS_BELOW
 from kariersosial.models import Catalog
-from kariersosial.scoring import MIN_ANSWERED, NOTHING_FITS_BELOW, Scorer
+from kariersosial.scoring import MIN_ANSWERED, Scorer
 
 CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)

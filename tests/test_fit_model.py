@@ -7,18 +7,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import bundled_catalog, clear_archetype, deterministic
-from kariersosial.models import Catalog
-from kariersosial.scoring import (
+from kariersosial.fit import (
     FITS_WELL,
     NOTHING_FITS_BELOW,
     VERY_WELL,
-    Scorer,
     correlation,
     fit_label,
     fit_value,
     lead_in_errors,
     level,
 )
+from kariersosial.models import Catalog
+from kariersosial.scoring import Scorer
 
 CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)

@@ -9,8 +9,9 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
+from kariersosial.fit import NOTHING_FITS_BELOW
 from kariersosial.models import Question
-from kariersosial.scoring import MIN_ANSWERED, NOTHING_FITS_BELOW, Scorer
+from kariersosial.scoring import MIN_ANSWERED, Scorer
 
 MIN_QUESTIONS = 8  # never stop early before this many answered statements
 MAX_QUESTIONS = 20  # the short quiz never asks more than this

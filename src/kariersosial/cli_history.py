@@ -107,7 +107,7 @@ def list_results(as_json: bool) -> None:
 
 
 def _entry_data(entry: Entry) -> dict[str, object]:
-    from kariersosial.scoring import fit_label
+    from kariersosial.fit import fit_label
 
     top = entry.top
     return {
@@ -129,8 +129,8 @@ def _entry_data(entry: Entry) -> dict[str, object]:
 def _entries_table(found: list[Entry]) -> object:
     from rich.table import Table
 
+    from kariersosial.fit import fit_label
     from kariersosial.report import short_date
-    from kariersosial.scoring import fit_label
 
     table = Table(title=f"Riwayat hasil kuis ({len(found)})", title_justify="left")
     table.add_column("No.", justify="right", style="bold")
@@ -201,7 +201,7 @@ def show(number: NumberArg, as_json: JsonOption = False) -> None:
 def _stored_ranking(record: Record) -> object:
     from rich.table import Table
 
-    from kariersosial.scoring import fit_label
+    from kariersosial.fit import fit_label
 
     table = Table(title="Peringkat kecocokan yang tersimpan (0–100)", title_justify="left")
     table.add_column("No.", justify="right", style="bold")

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
-from kariersosial.scoring import fit_label
+from kariersosial.fit import fit_label
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,

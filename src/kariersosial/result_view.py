@@ -9,14 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kariersosial.fit import FITS_WELL, NOTHING_FITS_BELOW, fit_label
 from kariersosial.render import heading, quote_block
-from kariersosial.scoring import (
-    FITS_WELL,
-    NOTHING_FITS_BELOW,
-    Result,
-    RoleFit,
-    fit_label,
-)
+from kariersosial.scoring import Result, RoleFit
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,

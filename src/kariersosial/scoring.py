@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from kariersosial.expected import patterns
+from kariersosial.fit import (
+    FITS_WELL,
+    LEAD_Z,
+    NOTHING_FITS_BELOW,
+    correlation,
+    fit_value,
+    lead_in_errors,
+)
 from kariersosial.models import Catalog, Misconception, Profession, Question, Quote, Role, Trait
 
 SCALE = (1, 2, 3, 4, 5)
 MIN_ANSWERED = 6  # fewer answers than this say too little to rank anything
-LEAD_Z = 1.0  # a lead is decisive from one standard error of the difference, as in Holland SDS
-VERY_WELL = 75  # fits from here up are "sangat cocok"
-FITS_WELL = 62  # a fit from here up is shown as "cocok"
-NOTHING_FITS_BELOW = 50  # when even the best role is below this, say that none fits well
 EVIDENCE = 0.5  # a trait counts as shown when the answers lean this far (-1..1) towards it
 SKIP_SHARE = 0.3  # more skips than this share of the bank makes the result shaky
 STRAIGHT_SHARE = 0.9  # this share of identical answers looks like answering without reading
@@ -110,58 +113,6 @@ class Shapes:
 def centered(answer: int) -> float:
     """1..5 to -1..1, so that 3 (ragu-ragu) is neutral."""
     return (answer - 3) / 2
-
-
-def fit_label(fit: float) -> str:
-    """Words for a fit; below NOTHING_FITS_BELOW it never says "cocok" without "kurang"."""
-    if fit >= VERY_WELL:
-        return "sangat cocok"
-    if fit >= FITS_WELL:
-        return "cocok"
-    if fit >= NOTHING_FITS_BELOW:
-        return "cukup cocok"
-    return "kurang cocok"
-
-
-LEVEL_FLOOR = 0.2  # overall interest (0..1) at or below which nothing counts: about "Tidak setuju"
-LEVEL_FULL = 0.7  # overall interest from which the level counts fully: about "Setuju"
-
-
-def level(interest: float) -> float:
-    """0..1: how far the overall interest goes from "tidak setuju" to "setuju" on average."""
-    return min(1.0, max(0.0, (interest - LEVEL_FLOOR) / (LEVEL_FULL - LEVEL_FLOOR)))
-
-
-def fit_value(interest: float, pattern: float) -> int:
-    """0..100: the interest level times the square root of the pattern match mapped to 0..1."""
-    return round(100 * level(interest) * math.sqrt(max(0.0, (1 + pattern) / 2)))
-
-
-def correlation(xs: Sequence[float], ds: Sequence[float]) -> float:
-    """Pearson correlation; 0 when either side does not vary."""
-    n = len(xs)
-    if n < 2:
-        return 0.0
-    mx = sum(xs) / n
-    md = sum(ds) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sdd = sum((d - md) ** 2 for d in ds)
-    if sxx <= 1e-12 or sdd <= 1e-12:
-        return 0.0
-    return sum((x - mx) * (d - md) for x, d in zip(xs, ds, strict=True)) / math.sqrt(sxx * sdd)
-
-
-def lead_in_errors(first: float, second: float, between: float, answered: int) -> float:
-    """How many standard errors the first pattern match leads the second.
-
-    Both are correlations of the same answers with two role patterns that correlate `between`
-    with each other; the error of their difference is |u1 - u2| * sqrt((1 - r1^2) / (n - 2)).
-    """
-    if answered <= 2:
-        return 0.0
-    distance = math.sqrt(max(0.0, 2 - 2 * between))
-    error = distance * math.sqrt(max(1e-9, 1 - first**2) / (answered - 2))
-    return (first - second) / error if error > 0 else math.inf
 
 
 class Scorer:

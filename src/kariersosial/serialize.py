@@ -6,8 +6,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from kariersosial.fit import fit_label
 from kariersosial.models import SECTIONS, Catalog, Question, Quote, Role
-from kariersosial.scoring import Result, TraitEvidence, fit_label
+from kariersosial.scoring import Result, TraitEvidence
 
 
 def quote(q: Quote) -> dict[str, str]:
