@@ -8,7 +8,10 @@ QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
 
 # What the answers show, never what the person can do: a trait the answers lean towards.
 MATCHES_HEADING = "Jawabanmu sejalan dengan ciri orang yang cocok"
-NO_MATCHES = "Jawabanmu belum sejalan dengan ciri orang yang cocok untuk peran ini."
+NO_MATCHES = (
+    "Dari pernyataan yang kamu jawab, belum ada ciri orang yang cocok untuk peran ini yang "
+    "terlihat jelas."
+)
 
 
 def nothing_fits_text(best: int) -> str:
