@@ -19,6 +19,7 @@ from kariersosial.fit import fit_label
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
+    NO_MATCHES,
     QUOTE_NOTE,
     nothing_fits_text,
     undecided_text,
@@ -198,16 +199,12 @@ def role_names(res: Mapping[str, Any]) -> dict[str, str]:
     return {f["role"]["id"]: f["role"]["name"] for f in res.get("ranking") or []}
 
 
+EXPLAINED = 2  # how many of the top roles get a full explanation, on screen and on paper
+
+
 def explained_fits(res: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """Roles with something to explain: evidence, or the misconception and look-alikes of #1."""
-    ranking = res.get("ranking") or []
-    return [
-        f
-        for f in ranking
-        if f.get("matches")
-        or f.get("warnings")
-        or (f["rank"] == 1 and (res.get("misconception") or res.get("adjacent")))
-    ]
+    """The roles every output explains: the top EXPLAINED, on paper as on screen."""
+    return list((res.get("ranking") or [])[:EXPLAINED])
 
 
 # --- Markdown ----------------------------------------------------------------------------------
@@ -248,6 +245,8 @@ def markdown(report: Report) -> str:
     names = role_names(res)
     for f in explained:
         out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
+        if not f.get("matches"):
+            out += [f"_{e(NO_MATCHES)}_", ""]
         for title, items in (
             (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),

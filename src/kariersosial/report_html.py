@@ -18,7 +18,7 @@ from kariersosial.report import (
     role_names,
     verdict_text,
 )
-from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, QUOTE_NOTE
+from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, NO_MATCHES, QUOTE_NOTE
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -103,6 +103,8 @@ def to_html(report: Report) -> str:
             '<section class="role">',
             f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
         ]
+        if not f.get("matches"):
+            body.append(f'<p class="small">{e(NO_MATCHES)}</p>')
         for title, items in (
             (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from kariersosial.fit import FITS_WELL, NOTHING_FITS_BELOW, fit_label
 from kariersosial.render import heading, quote_block
+from kariersosial.report import EXPLAINED
 from kariersosial.scoring import Result, RoleFit
 from kariersosial.texts import (
     DISCLAIMER,
@@ -19,9 +20,6 @@ from kariersosial.texts import (
     nothing_fits_text,
     undecided_text,
 )
-
-EXPLAINED = 2  # how many of the top roles get a full explanation
-
 
 QUICK_NOTE = (
     "Ini hasil kuis singkat. Kuis lengkap (`kariersosial quiz --full`, {total} pernyataan) "
