@@ -17,7 +17,7 @@ from kariersosial.history import Answer, Fit, Record
 from kariersosial.models import Catalog
 from kariersosial.report import Report
 from kariersosial.scoring import Result, score
-from kariersosial.texts import DISCLAIMER
+from kariersosial.texts import DISCLAIMER, adjacent_heading
 
 # Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.
 RICH_ANSWERS = "4553532454234344443444443434355444245344432324"
@@ -103,7 +103,7 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
             assert e.trait.label in md
     assert "Miskonsepsi yang perlu dibuang" in md
     assert "✗ Anggapan keliru" in md and "✓ Kenyataannya" in md
-    assert f"Jawabanmu juga mirip profesi {res.adjacent[0].profession.name}" in md
+    assert adjacent_heading(res.adjacent[0].profession.name) in md
     for caution in res.cautions:
         assert caution.message in md
     for number, (qid, value) in enumerate(given.items(), start=1):
@@ -344,3 +344,25 @@ def test_the_screen_and_the_printout_give_the_same_verdict_and_numbers(catalog: 
             assert (f"### {explained}" in md_lines) == (fit.rank <= report.EXPLAINED), explained
         kinds.add("nothing" if res.nothing_fits else "undecided" if not res.decisive else "clear")
     assert {"undecided", "clear"} <= kinds
+
+
+@pytest.mark.parametrize("profession", ["pekerja-sosial", "manajer-program-sosial"])
+def test_a_look_alike_note_says_whose_text_draws_the_line(
+    catalog: Catalog, profession: str
+) -> None:
+    from conftest import clear_archetype
+    from kariersosial.scoring import Scorer
+    from kariersosial.texts import adjacent_lead
+
+    given = dict(clear_archetype(Scorer(catalog), profession))
+    res = score(catalog, given)
+    found = next((a for a in res.adjacent if a.profession.id == profession), None)
+    assert found is not None, [f.role.id for f in res.ranking]
+    top = res.ranking[0].role
+    assert profession in [d.profession for d in found.role.differences]
+    md = report.markdown(report.from_result(catalog, res, given, "full", CREATED))
+    lead = adjacent_lead(found.role.name, found.role.id == top.id)
+    assert lead in md
+    own = found.role.id == top.id
+    assert lead.startswith("Bedanya") == own
+    assert (found.role.name in lead) == (not own)

@@ -21,6 +21,8 @@ from kariersosial.texts import (
     MATCHES_HEADING,
     NO_MATCHES,
     QUOTE_NOTE,
+    adjacent_heading,
+    adjacent_lead,
     nothing_fits_text,
     undecided_text,
 )
@@ -264,8 +266,9 @@ def markdown(report: Report) -> str:
             out.append("")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
             role = names.get(adj["role"], adj["role"])
-            out += [f"**Jawabanmu juga mirip profesi {e(adj['profession']['name'])}**", ""]
-            out += [f"Bedanya, menurut teks peran {e(role)}:", ""]
+            own = adj["role"] == f["role"]["id"]
+            out += [f"**{e(adjacent_heading(adj['profession']['name']))}**", ""]
+            out += [e(adjacent_lead(role, own)), ""]
             out += [f"- “{e(q['quote'])}”" for q in adj["quotes"]]
             out.append("")
     cautions = res.get("cautions") or []

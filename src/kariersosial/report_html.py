@@ -18,7 +18,14 @@ from kariersosial.report import (
     role_names,
     verdict_text,
 )
-from kariersosial.texts import DISCLAIMER, MATCHES_HEADING, NO_MATCHES, QUOTE_NOTE
+from kariersosial.texts import (
+    DISCLAIMER,
+    MATCHES_HEADING,
+    NO_MATCHES,
+    QUOTE_NOTE,
+    adjacent_heading,
+    adjacent_lead,
+)
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -126,9 +133,10 @@ def to_html(report: Report) -> str:
             body.append("</ul>")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
             role = names.get(adj["role"], adj["role"])
+            own = adj["role"] == f["role"]["id"]
             body += [
-                f"<h4>Jawabanmu juga mirip profesi {e(adj['profession']['name'])}</h4>",
-                f"<p>Bedanya, menurut teks peran {e(role)}:</p>",
+                f"<h4>{e(adjacent_heading(adj['profession']['name']))}</h4>",
+                f"<p>{e(adjacent_lead(role, own))}</p>",
                 "<ul>",
             ]
             body += [f"<li><q>{e(q['quote'])}</q></li>" for q in adj["quotes"]]

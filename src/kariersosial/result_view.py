@@ -17,6 +17,8 @@ from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
     NO_MATCHES,
+    adjacent_heading,
+    adjacent_lead,
     nothing_fits_text,
     undecided_text,
 )
@@ -142,9 +144,10 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
     if fit.rank == 1:
         for adj in result.adjacent:
             parts += [
-                _label(f"Jawabanmu juga mirip profesi {adj.profession.name}", "blue"),
+                _label(adjacent_heading(adj.profession.name), "blue"),
                 Padding(
-                    Text(f"Bedanya, menurut teks peran {adj.role.name}:", style="dim"), (0, 0, 0, 4)
+                    Text(adjacent_lead(adj.role.name, adj.role.id == fit.role.id), style="dim"),
+                    (0, 0, 0, 4),
                 ),
                 quote_block(adj.quotes, indent=6),
             ]

@@ -30,3 +30,15 @@ def undecided_text(first: str, second: str, first_fit: int, second_fit: int, ans
         "selisih itu belum cukup besar untuk memastikan mana yang lebih cocok. "
         "Pertimbangkan keduanya."
     )
+
+
+def adjacent_heading(profession: str) -> str:
+    """A similar profession the answers resemble; its name in lower case mid-sentence."""
+    return f"Jawabanmu juga mirip profesi {profession[:1].lower()}{profession[1:]}"
+
+
+def adjacent_lead(role: str, own: bool) -> str:
+    """Which role's text draws the distinction quoted next: this role's, or another's."""
+    if own:
+        return "Bedanya, menurut teks peran ini:"
+    return f"Perbedaannya dijelaskan di teks peran {role}, bukan di teks peran ini:"
