@@ -189,9 +189,33 @@ cli_counsel.register(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; output that cannot be written is reported here, once."""
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk shows here when the output was buffered
     except BrokenPipeError:  # e.g. `kariersosial show x | head`
+        _silence_stdout()
         sys.stderr.close()
         raise SystemExit(1) from None
+    except OSError as exc:  # e.g. `kariersosial roles > /dev/full`
+        _silence_stdout()
+        from kariersosial.errors import EXIT_FAILURE, os_reason
+
+        sys.stderr.write(
+            f"Galat: keluaran tidak bisa ditulis ({os_reason(exc)}). "
+            "Kosongkan ruang disk atau tulis ke tempat lain, lalu coba lagi.\n"
+        )
+        raise SystemExit(EXIT_FAILURE) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
