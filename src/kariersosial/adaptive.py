@@ -182,13 +182,20 @@ class Adaptive:
             cumulative.append(running)
         rng = random.Random(repr(sorted(given.items())))
         noise = spread * math.sqrt(max(0.2, 1 - match**2))
+        pattern = self.expected
+        # per role: the centre of its pattern over what was asked, and the person's slope on it
+        fitted = {
+            rid: (
+                sum(pattern[q][rid] for q in ids) / len(ids),
+                self._slope(xs, [pattern[q][rid] for q in ids]),
+            )
+            for rid in roles
+        }
         same = 0
         for _ in range(DRAWS):
             pick = rng.random() * running
             rid = next(r for r, c in zip(roles, cumulative, strict=True) if pick <= c)
-            pattern = self.expected
-            centre = sum(pattern[q][rid] for q in ids) / len(ids)
-            slope = self._slope(xs, [pattern[q][rid] for q in ids])
+            centre, slope = fitted[rid]
             full = dict(given)
             for q in rest:
                 guess = mean + slope * (pattern[q][rid] - centre) + rng.gauss(0, noise)
