@@ -308,15 +308,18 @@ def test_review_changes_answers_by_number_then_finishes_on_enter(
     ]
 
 
-def test_review_rejects_a_number_out_of_range_and_keeps_going(
+def test_review_rejects_a_number_out_of_range_and_starts_again_on_an_empty_field(
     catalog: Catalog, asked: list[Asked]
 ) -> None:
     start = three_answered(catalog)
     saves: list[Progress] = []
     error = "Ketik nomor 1–3, atau kosongkan untuk melihat hasil."
-    # Type 99 and Enter; once the error is on screen, erase it and press Enter for the result.
-    steps = [(error, BACKSPACE * 2 + ENTER)]
-    with keyboard("99" + ENTER, output=lambda inp: ScriptedOutput(inp, steps), close=False) as term:
+    # Type 99abc and Enter; once the error is on screen, Enter alone must give the result:
+    # the wrong text is gone from the field, so nothing has to be erased first.
+    steps = [(error, ENTER)]
+    with keyboard(
+        "99abc" + ENTER, output=lambda inp: ScriptedOutput(inp, steps), close=False
+    ) as term:
         done, again = quiz.review(catalog, start, lambda p: None, saves.append, term)
         screen = term.output.text
 

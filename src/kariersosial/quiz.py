@@ -192,20 +192,18 @@ def review(
         "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:", width
     )
 
-    def valid(text: str) -> bool | str:
-        if not text.strip() or text.strip() in numbers:
-            return True
-        return f"Ketik nomor 1–{len(numbers)}, atau kosongkan untuk melihat hasil."
-
+    # Checked after Enter rather than while typing, so that a wrong number is cleared from
+    # the field and the person starts again on an empty line, with the reason above it.
+    error = textwrap.fill(
+        f"Ketik nomor 1–{len(numbers)}, atau kosongkan untuk melihat hasil.", width
+    )
+    show_table(progress)
+    message = ask
     while True:
-        show_table(progress)
-        choice = questionary.text(
-            ask,
-            qmark="",
-            style=STYLE,
-            validate=valid,
-            **term.kwargs(),
-        ).unsafe_ask()
+        choice = questionary.text(message, qmark="", style=STYLE, **term.kwargs()).unsafe_ask()
+        if choice.strip() and choice.strip() not in numbers:
+            message = f"{error}\n{ask}"
+            continue
         if not choice.strip():
             return progress, False
         qid = numbers[choice.strip()]
@@ -225,6 +223,8 @@ def review(
             save(progress)
             return progress, True
         save(progress)
+        show_table(progress)
+        message = ask
 
 
 def choose_resume(progress: Progress, total: int, term: Terminal) -> bool:
