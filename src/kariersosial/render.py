@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -92,19 +92,42 @@ def _misconception(myth: Quote, reality: tuple[Quote, ...]) -> Group:
     )
 
 
-def answers_table(catalog: Catalog, asked: Iterable[str], answers: dict[str, int | None]) -> Table:
-    from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+SHORT_LABELS = {1: "STS", 2: "TS", 3: "R", 4: "S", 5: "SS"}
+NARROW = 90  # below this many columns the answers are abbreviated to leave room for statements
 
-    # one line a statement, so that the whole review fits on an ordinary terminal
-    table = Table(title="Tinjau jawabanmu", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("No.", justify="right", style="bold", width=3, no_wrap=True)
-    table.add_column("Pernyataan", ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column("Jawaban", no_wrap=True, width=len("Sangat tidak setuju"))
-    for number, qid in enumerate(asked, start=1):
-        value = answers.get(qid)
-        label = SCALE_LABELS[value] if value else Text(SKIP_LABEL, style="dim")
-        table.add_row(str(number), catalog.question(qid).text, label)
-    return table
+
+class AnswersTable:
+    """The review table: statements wrap in full; narrow terminals get abbreviated answers."""
+
+    def __init__(self, catalog: Catalog, asked: Iterable[str], answers: dict[str, int | None]):
+        self.rows = [(catalog.question(q).text, answers.get(q)) for q in asked]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+
+        narrow = options.max_width < NARROW
+        labels = SHORT_LABELS if narrow else SCALE_LABELS
+        table = Table(title="Tinjau jawabanmu", title_justify="left", box=box.SIMPLE_HEAD)
+        table.expand = True
+        table.add_column("No.", justify="right", style="bold", width=3, no_wrap=True)
+        table.add_column("Pernyataan", ratio=1)
+        widest = max(len("Jawaban"), len(SKIP_LABEL), *(len(v) for v in labels.values()))
+        table.add_column("Jawaban", no_wrap=True, width=widest)
+        for number, (text, value) in enumerate(self.rows, start=1):
+            label = Text(labels[value]) if value else Text(SKIP_LABEL, style="dim")
+            table.add_row(str(number), text, label)
+        if narrow:
+            table.caption = ", ".join(
+                f"{SHORT_LABELS[v]} = {SCALE_LABELS[v].lower()}" for v in SCALE_LABELS
+            )
+            table.caption_justify = "left"
+        yield table
+
+
+def answers_table(
+    catalog: Catalog, asked: Iterable[str], answers: dict[str, int | None]
+) -> AnswersTable:
+    return AnswersTable(catalog, asked, answers)
 
 
 def questions_table(catalog: Catalog) -> Table:
