@@ -346,9 +346,12 @@ def test_json_output_is_one_document_with_a_summary_that_adds_up(
     assert first["top"]["id"] == first["ranking"][0]
     totals = data["summary"]
     assert (totals["scored"], totals["skipped"]) == (40, 1)
-    assert sum(r["first"] for r in totals["roles"]) == 40
-    assert sum(r["share"] for r in totals["roles"]) == pytest.approx(1.0, abs=1e-3)
-    tops = [p["top"]["id"] for p in data["respondents"]]
+    # every respondent counted once: under a top role, or as "nothing fits well"
+    assert sum(r["first"] for r in totals["roles"]) + totals["nothing_fits"] == 40
+    assert totals["nothing_fits"] == sum(p["nothing_fits"] for p in data["respondents"])
+    shares = sum(r["share"] for r in totals["roles"])
+    assert shares == pytest.approx(1.0 - totals["nothing_fits"] / 40, abs=1e-3)
+    tops = [p["top"]["id"] for p in data["respondents"] if not p["nothing_fits"]]
     assert {r["id"]: r["first"] for r in totals["roles"]} == {
         r.id: tops.count(r.id) for r in catalog.roles
     }

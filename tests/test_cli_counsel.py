@@ -459,9 +459,29 @@ def test_score_json(runner: CliRunner, tmp_path: Path, catalog: Catalog, ids: li
     assert [p["name"] for p in data["respondents"]] == [f"s{n}" for n in range(12)]
     summary = data["summary"]
     assert (summary["scored"], summary["skipped"]) == (12, 1)
-    assert sum(r["first"] for r in summary["roles"]) == 12
+    assert sum(r["first"] for r in summary["roles"]) + summary["nothing_fits"] == 12
     assert [r["id"] for r in summary["roles"]] == [r.id for r in catalog.roles]
     assert "Dinilai: 12 responden. Dilewati: 1 baris." in result.stderr
+
+
+def test_the_score_summary_counts_nothing_fits_apart_from_the_top_roles(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog, ids: list[str]
+) -> None:
+    # all 1s: no role fits well; it must not be counted under the role that came first
+    rows = [
+        ["nama", *ids],
+        ["tak-minat", *(["1"] * len(ids))],
+        ["semua-setuju", *(["5"] * len(ids))],
+    ]
+    path = write_csv(tmp_path / "kelas.csv", rows)
+    data = json.loads(ok(runner.invoke(app, ["score", str(path), "--format", "json"])).stdout)
+    flags = [p["nothing_fits"] for p in data["respondents"]]
+    assert flags == [True, False]
+    summary = data["summary"]
+    assert summary["nothing_fits"] == 1
+    assert sum(r["first"] for r in summary["roles"]) == 1
+    screen = flat(ok(runner.invoke(app, ["score", str(path)])).stderr)
+    assert "Belum ada peran yang benar-benar cocok 1 50%" in screen
 
 
 def test_score_to_a_file_puts_the_summary_on_stdout(
@@ -484,8 +504,10 @@ def test_score_to_a_file_puts_the_summary_on_stdout(
         if (m := re.search(rf"{name}\s+(\d+)\s+\d+%", stdout))
     }
     assert len(counts) == len(catalog.roles)
-    assert sum(counts.values()) == 9
-    tops = [r["nama_peran_teratas"] for r in written]
+    none_fit = re.search(r"Belum ada peran yang benar-benar cocok\s+(\d+)\s+\d+%", stdout)
+    assert none_fit
+    assert sum(counts.values()) + int(none_fit.group(1)) == 9
+    tops = [r["nama_peran_teratas"] for r in written if r["tidak_ada_yang_cocok"] == "tidak"]
     assert counts == {r.name: tops.count(r.name) for r in catalog.roles}
     as_json = tmp_path / "hasil.json"
     ok(runner.invoke(app, ["score", str(path), "-o", str(as_json)]))  # format from the suffix

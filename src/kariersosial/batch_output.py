@@ -53,8 +53,12 @@ class Summary:
                 self.problems.append(item)
             return
         self.scored += 1
+        # Three kinds that add up to `scored`: nothing fits well, a top role that is clear,
+        # or one that is not (counted under its role and in `not_decisive`).
+        if item.ranking.nothing_fits:
+            self.nothing_fits += 1
+            return
         self.first[item.ranking.fits[0][0].id] += 1
-        self.nothing_fits += item.ranking.nothing_fits
         self.not_decisive += not item.ranking.decisive
 
     @property

@@ -148,16 +148,25 @@ def print_summary(summary: Summary, output: str | None) -> None:
         table.add_column(justify="right")
         for role_id, name in summary.roles:
             count = summary.first[role_id]
-            table.add_row(f"  {name}", str(count), f"{100 * count / summary.scored:.0f}%")
+            table.add_row(Text(f"  {name}"), str(count), _share(count, summary.scored))
+        table.add_row(
+            Text("  Belum ada peran yang benar-benar cocok", style="italic"),
+            str(summary.nothing_fits),
+            _share(summary.nothing_fits, summary.scored),
+        )
         console.print("Peran teratas tiap responden:")
         console.print(table)
-        for note in (
-            f"Belum ada peran yang benar-benar cocok: {summary.nothing_fits} responden.",
-            f"Hasil belum tegas (dua peran berselisih tipis): {summary.not_decisive} responden.",
-        ):
-            console.print(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
+        note = (
+            f"Dari yang punya peran teratas, {summary.not_decisive} responden hasilnya belum "
+            "tegas (dua peran berselisih tipis)."
+        )
+        console.print(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
     if output is not None:
         console.print(f"Hasil ditulis ke {escape(output)}.")
+
+
+def _share(count: int, total: int) -> str:
+    return f"{100 * count / total:.0f}%"
 
 
 def _short(name: str, limit: int = 30) -> str:
