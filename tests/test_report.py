@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from kariersosial import report, report_html
+from kariersosial import charts, report, report_html
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.catalog import load_catalog
+from kariersosial.fit import fit_label
 from kariersosial.history import Answer, Fit, Record
 from kariersosial.models import Catalog
 from kariersosial.report import Report
@@ -159,8 +160,10 @@ def luminance(hex_colour: str) -> float:
 
 
 def test_html_has_no_dark_backgrounds() -> None:
-    backgrounds = re.findall(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})", report_html.CSS)
-    assert backgrounds
+    css = report_html.CSS + charts.CSS
+    backgrounds = re.findall(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})", css)
+    backgrounds += re.findall(r"rect[.\w]*\s*\{\s*fill:\s*#([0-9a-fA-F]{6})", css)  # chart bars
+    assert len(backgrounds) >= 4
     for colour in backgrounds:
         assert luminance(colour) > 0.6, colour
     assert "background: #fff" in report_html.CSS
@@ -366,3 +369,37 @@ def test_a_look_alike_note_says_whose_text_draws_the_line(
     own = found.role.id == top.id
     assert lead.startswith("Bedanya") == own
     assert (found.role.name in lead) == (not own)
+
+
+# --- pictures ------------------------------------------------------------------------------------
+
+
+def test_html_draws_the_fit_and_the_interest_per_work_area_with_text_alternatives(
+    rep: Report, rich_result: tuple[Result, dict[str, int | None]]
+) -> None:
+    res, _ = rich_result
+    page = report_html.to_html(rep)
+    figures = re.findall(r"<figure>(.*?)</figure>", page, re.DOTALL)
+    assert len(figures) == 2
+    fit_desc = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", figures[0]).group(1))
+    for f in res.ranking:  # every role with the very number and label of the ranking
+        assert f"{f.role.name}: {f.fit} · {fit_label(f.fit)}" in fit_desc
+    area_desc = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", figures[1]).group(1))
+    for name, value in ((d["name"], d["interest"]) for d in rep.result["profile"].values()):
+        assert f"{name}: {value:.0f}" in area_desc
+    assert all("<figcaption>" in f for f in figures)
+
+
+def test_markdown_draws_the_same_pictures_as_text_bars(rep: Report) -> None:
+    page = report.markdown(rep)
+    rows = re.findall(r"^\| (\d) \| (.+?) \| (\d+) \| (█*[▏▎▍▌▋▊▉]?) \| (.+?) \|$", page, re.M)
+    ranking = rep.result["ranking"]
+    assert [(int(r[0]), r[2]) for r in rows] == [(f["rank"], str(f["fit"])) for f in ranking]
+    for *_, bar, _label in rows:
+        assert bar  # every role reaches past 0 with these answers
+    areas = page.split("## Gambaran minatmu", 1)[1].split("## ", 1)[0]
+    top = ranking[0]["role"]
+    starred = {line.split(" ★")[0].lstrip("| ") for line in areas.splitlines() if "★ |" in line}
+    assert starred == {
+        d["name"] for d in rep.result["profile"].values() if top["id"] in d["stressed_by"]
+    }

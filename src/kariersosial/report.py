@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.fit import fit_label
+from kariersosial.report_picture import text_bar
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
@@ -219,6 +220,27 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def _profile_markdown(res: Mapping[str, Any]) -> list[str]:
+    from kariersosial.report_picture import PROFILE_TITLE, profile_bars, top_role
+
+    areas = profile_bars(res)
+    top = top_role(res)
+    if not areas or top is None:
+        return []
+    out = [
+        "## Gambaran minatmu",
+        "",
+        f"{md_escape(PROFILE_TITLE)}. Tanda ★: bidang yang ditekankan "
+        f"teks peran {md_escape(top['name'])}.",
+        "",
+    ]
+    out += ["| Bidang kerja | Minat | Gambaran |", "|---|---:|---|"]
+    for bar in areas:
+        star = " ★" if bar.tone == "mark" else ""
+        out.append(f"| {md_escape(bar.label)}{star} | {bar.value:.0f} | {text_bar(bar.value)} |")
+    return [*out, ""]
+
+
 def markdown(report: Report) -> str:
     e = md_escape
     res = report.result
@@ -232,15 +254,17 @@ def markdown(report: Report) -> str:
         out += [e(TOO_FEW.format(answered=res.get("answered", 0))), ""]
     else:
         out += ["## Peringkat kecocokan (0–100)", ""]
-        out += ["| No. | Peran | Kecocokan | Keterangan |", "|---:|---|---:|---|"]
+        out += ["| No. | Peran | Kecocokan | Gambaran | Keterangan |", "|---:|---|---:|---|---|"]
         for f in ranking:
             out.append(
-                f"| {f['rank']} | {e(f['role']['name'])} | {f['fit']:.0f} | {e(f['label'])} |"
+                f"| {f['rank']} | {e(f['role']['name'])} | {f['fit']:.0f} | "
+                f"{text_bar(f['fit'])} | {e(f['label'])} |"
             )
         out.append("")
         verdict = verdict_text(res)
         if verdict:
             out += [e(verdict), ""]
+        out += _profile_markdown(res)
     explained = explained_fits(res)
     if explained:
         out += ["## Penjelasan", "", f"_{e(QUOTE_NOTE)}_", ""]

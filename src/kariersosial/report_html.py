@@ -6,7 +6,11 @@ Same content and order as the Markdown report; the text both share comes from `r
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from typing import Any
 
+from kariersosial.charts import CSS as CHART_CSS
+from kariersosial.charts import Line, bar_chart
 from kariersosial.report import (
     TITLE,
     TOO_FEW,
@@ -17,6 +21,15 @@ from kariersosial.report import (
     fact_rows,
     role_names,
     verdict_text,
+)
+from kariersosial.report_picture import (
+    FIT_LINES,
+    FIT_SUMMARY,
+    FIT_TITLE,
+    PROFILE_TITLE,
+    fit_bars,
+    profile_bars,
+    profile_summary,
 )
 from kariersosial.texts import (
     DISCLAIMER,
@@ -49,10 +62,8 @@ th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-botto
 th { border-bottom: 2px solid #888; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.bar { display: inline-block; width: 7em; height: .7em; border: 1px solid #777;
-  vertical-align: middle; margin-right: .4em; }
-.bar span { display: block; height: 100%; background: #8fb8de;
-  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: .9em; color: #444; }
 .role { border: 1px solid #bbb; border-radius: 6px; padding: .7em 1em; margin: .9em 0; }
 /* A role block may run over a page (the first one is often longer than the space left on page
    one); what must not split is a single point with its quote. */
@@ -69,6 +80,27 @@ q { quotes: "“" "”"; }
   body { margin: 0; max-width: none; padding: 0; }
 }
 """.strip()
+
+
+def _figure(chart: str, caption: str) -> list[str]:
+    return ["<figure>", chart, f"<figcaption>{html.escape(caption)}</figcaption>", "</figure>"]
+
+
+def _pictures(res: Mapping[str, Any]) -> list[str]:
+    """The fit of every role and the interest per work area, each with its caption."""
+    parts = _figure(
+        bar_chart(FIT_TITLE, fit_bars(res), lines=FIT_LINES, summary=FIT_SUMMARY),
+        f"{FIT_TITLE}. {FIT_SUMMARY}.",
+    )
+    areas = profile_bars(res)
+    if areas:
+        summary = profile_summary(res)
+        parts += ["<h2>Gambaran minatmu</h2>"]
+        parts += _figure(
+            bar_chart(PROFILE_TITLE, areas, lines=(Line(50, "netral"),), summary=summary),
+            f"{PROFILE_TITLE}. {summary}.",
+        )
+    return parts
 
 
 def to_html(report: Report) -> str:
@@ -91,16 +123,15 @@ def to_html(report: Report) -> str:
             "<tbody>",
         ]
         for f in ranking:
-            width = max(0.0, min(100.0, float(f["fit"])))
             body.append(
                 f'<tr><td class="num">{f["rank"]}</td><td>{e(f["role"]["name"])}</td>'
-                f'<td><span class="bar"><span style="width: {width:.0f}%"></span></span>'
-                f"{f['fit']:.0f}</td><td>{e(f['label'])}</td></tr>"
+                f'<td class="num">{f["fit"]:.0f}</td><td>{e(f["label"])}</td></tr>'
             )
         body += ["</tbody>", "</table>"]
         verdict = verdict_text(res)
         if verdict:
             body.append(f'<p class="verdict">{e(verdict)}</p>')
+        body += _pictures(res)
     explained = explained_fits(res)
     if explained:
         body += ["<h2>Penjelasan</h2>", f'<p class="small">{e(QUOTE_NOTE)}</p>']
@@ -167,7 +198,7 @@ def to_html(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f"<style>\n{CSS}\n</style>",
+        f"<style>\n{CSS}\n{CHART_CSS}\n</style>",
         "</head>",
         "<body>",
     ]

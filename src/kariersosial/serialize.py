@@ -10,6 +10,8 @@ from kariersosial.fit import fit_label
 from kariersosial.models import SECTIONS, Catalog, Question, Quote, Role
 from kariersosial.scoring import Result, TraitEvidence
 
+STRESSED = 0.8  # a role's weight on a work area from which its text counts as stressing it
+
 
 def quote(q: Quote) -> dict[str, str]:
     return {"sentence": q.sentence, "quote": q.text}
@@ -137,7 +139,11 @@ def result(
             for c in res.cautions
         ],
         "profile": {
-            d.id: {"name": d.name, "interest": round(100 * res.profile[d.id], 1)}
+            d.id: {
+                "name": d.name,
+                "interest": round(100 * res.profile[d.id], 1),
+                "stressed_by": [r.id for r in catalog.roles if r.weight_of(d.id) >= STRESSED],
+            }
             for d in catalog.dimensions
             if d.id in res.profile
         },
