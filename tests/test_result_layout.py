@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import html
 import io
+import random
+import re
+from dataclasses import replace
 
 import pytest
 from rich.console import Console
 
+from kariersosial import report, report_html
 from kariersosial.answers import SCALE_LABELS
+from kariersosial.fit import FITS_WELL, fit_label
 from kariersosial.models import Catalog
 from kariersosial.render import answers_table
+from kariersosial.result_view import render_result
+from kariersosial.scoring import score
 
 
 def rendered(thing: object, width: int) -> str:
@@ -62,3 +70,126 @@ def test_narrow_reviews_abbreviate_the_answers_and_explain_the_abbreviations(
     for label in SCALE_LABELS.values():
         assert label in wide
     assert "STS =" not in wide
+
+
+# --- the same result on screen and on paper, over many generated results -----------------------
+
+FIT_ON_SCREEN = re.compile(r"(\d+) (sangat cocok|cukup cocok|kurang cocok|cocok)\b")
+
+
+def generated_answers(catalog: Catalog, count: int = 48) -> list[dict[str, int | None]]:
+    """Answers of many kinds: leaning to each role, random, agreeing with all, sparse, skipped."""
+    rng = random.Random(20261202)
+    roles = [r.id for r in catalog.roles]
+    samples: list[dict[str, int | None]] = []
+    for n in range(count):
+        kind = n % 6
+        role = roles[n % len(roles)]
+        given: dict[str, int | None] = {}
+        for q in catalog.questions:
+            if kind == 0:
+                value: int | None = rng.randint(1, 5)
+            elif kind == 1:
+                value = 5 if rng.random() < 0.8 else 4  # agrees with nearly everything
+            else:
+                lean = q.expected_of(role) + rng.gauss(0, 0.9) + (1 if kind == 3 else 0)
+                value = min(5, max(1, round(lean)))
+            if kind == 4 and rng.random() < 0.45:
+                value = None  # many skips
+            given[q.id] = value
+        if kind == 5:  # a short quiz: a dozen statements answered
+            given = dict(rng.sample(sorted(given.items()), 12))
+        samples.append(given)
+    return samples
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_screen_and_reports_tell_one_result_for_every_generated_answer_set(
+    catalog: Catalog, width: int
+) -> None:
+    for given in generated_answers(catalog):
+        mode = "quick" if len(given) < len(catalog.questions) else "full"
+        res = score(catalog, given)
+        rep = report.from_result(catalog, res, given, mode, "2026-12-02T10:00:00+07:00")
+        data = rep.result
+        screen = rendered(render_result(res, mode), width)
+        lines = screen.splitlines()
+        assert max(len(line) for line in lines) <= width
+        md = flat(report.markdown(rep))
+        page = flat(html.unescape(re.sub(r"<[^>]+>", " ", report_html.to_html(rep))))
+        shown = flat(screen)
+        if res.status != "ok":
+            assert "terlalu sedikit untuk menilai kecocokan" in shown
+            continue
+        # the ranking: the same numbers with the same words, in the same order, everywhere
+        ranking = [(str(f["fit"]), f["label"]) for f in data["ranking"]]
+        tail = screen.rsplit("Peringkat kecocokan", 1)[1]
+        assert FIT_ON_SCREEN.findall(tail)[: len(ranking)] == ranking
+        assert [(str(f.fit), fit_label(f.fit)) for f in res.ranking] == ranking
+        for f in data["ranking"]:
+            assert f"| {f['rank']} | {f['role']['name']} | {f['fit']} |" in md
+        # one verdict, word for word
+        verdict = report.verdict_text(data)
+        assert verdict is not None
+        assert flat(verdict) in shown and flat(verdict) in md and flat(verdict) in page
+        if res.nothing_fits or not res.decisive:
+            assert "Paling cocok untukmu" not in shown + md + page
+        # the same roles explained, and only those
+        for f in data["ranking"]:
+            head = f"{f['rank']}. {f['role']['name']} — {f['fit']}/100"
+            explained = f["rank"] <= report.EXPLAINED
+            assert (head in shown, head in md, head in page) == (explained,) * 3, head
+        for caution in data["cautions"]:
+            assert flat(caution["message"]) in shown and flat(caution["message"]) in md
+
+
+@pytest.mark.parametrize("width", [60, 80, 110])
+def test_the_ranking_and_the_verdict_are_what_stays_on_a_24_line_screen(
+    catalog: Catalog, width: int
+) -> None:
+    for given in generated_answers(catalog):
+        res = score(catalog, given)
+        if res.status != "ok":
+            continue
+        lines = rendered(render_result(res), width).rstrip("\n").splitlines()
+        # two lines stay for the note that the result was saved, under the result itself
+        last = lines[-(24 - 2) :]
+        assert any(line.startswith("Peringkat kecocokan") for line in last), "\n".join(last)
+        assert any(line.startswith("1. ") and FIT_ON_SCREEN.search(line) for line in last)
+        verdict = flat(
+            report.verdict_text(report.from_result(catalog, res, given, "full", "").result) or ""
+        )
+        assert verdict[:40] in flat("\n".join(last))
+
+
+def test_a_role_that_fits_without_one_standout_trait_says_the_fit_is_in_the_whole_pattern(
+    catalog: Catalog,
+) -> None:
+    given: dict[str, int | None] = {
+        q.id: round(q.expected_of("koordinator-layanan-sosial")) for q in catalog.questions
+    }
+    res = score(catalog, given)
+    top = res.ranking[0]
+    assert top.fit >= FITS_WELL
+    # the rare case (about 1 explained role in 900 simulated ones): no trait passes the bar
+    bare = replace(res, ranking=(replace(top, matches=()), *res.ranking[1:]))
+    rep = report.from_result(catalog, bare, given, "full", "2026-12-02T10:00:00+07:00")
+    rep = replace(
+        rep,
+        result={
+            **rep.result,
+            "ranking": [{**rep.result["ranking"][0], "matches": []}, *rep.result["ranking"][1:]],
+        },
+    )
+    for text in (
+        flat(rendered(render_result(bare), 80)),
+        flat(report.markdown(rep)),
+        flat(html.unescape(report_html.to_html(rep))),
+    ):
+        section = text.split(f"1. {top.role.name} — {top.fit}/100", 1)[1].split("2. ", 1)[0]
+        assert "pola jawabanmu secara keseluruhan" in section
+        assert "belum ada ciri orang yang cocok untuk peran ini yang terlihat jelas" not in section

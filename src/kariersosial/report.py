@@ -20,10 +20,10 @@ from kariersosial.report_picture import text_bar
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
-    NO_MATCHES,
     QUOTE_NOTE,
     adjacent_heading,
     adjacent_lead,
+    no_matches_text,
     nothing_fits_text,
     undecided_text,
 )
@@ -272,7 +272,7 @@ def markdown(report: Report) -> str:
     for f in explained:
         out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
         if not f.get("matches"):
-            out += [f"_{e(NO_MATCHES)}_", ""]
+            out += [f"_{e(no_matches_text(f['fit']))}_", ""]
         for title, items in (
             (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),

@@ -34,10 +34,10 @@ from kariersosial.report_picture import (
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
-    NO_MATCHES,
     QUOTE_NOTE,
     adjacent_heading,
     adjacent_lead,
+    no_matches_text,
 )
 
 CSS = """
@@ -142,7 +142,7 @@ def to_html(report: Report) -> str:
             f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
         ]
         if not f.get("matches"):
-            body.append(f'<p class="small">{e(NO_MATCHES)}</p>')
+            body.append(f'<p class="small">{e(no_matches_text(f["fit"]))}</p>')
         for title, items in (
             (MATCHES_HEADING, f.get("matches") or []),
             ("Perlu kamu perhatikan (ciri orang yang kurang cocok)", f.get("warnings") or []),

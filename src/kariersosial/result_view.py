@@ -16,9 +16,9 @@ from kariersosial.scoring import Result, RoleFit
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
-    NO_MATCHES,
     adjacent_heading,
     adjacent_lead,
+    no_matches_text,
     nothing_fits_text,
     undecided_text,
 )
@@ -124,7 +124,7 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
     else:
         parts.append(
             Padding(
-                Text(NO_MATCHES, style="dim"),
+                Text(no_matches_text(fit.fit), style="dim"),
                 (0, 0, 0, 2),
             )
         )

@@ -1,5 +1,7 @@
 """Sentences shown in more than one place: on screen, in reports and in JSON."""
 
+from kariersosial.fit import FITS_WELL
+
 DISCLAIMER = (
     "Hasil ini untuk membantumu menjelajah pilihan karier, bukan untuk seleksi kerja. "
     "Bicarakan juga dengan guru BK atau orang yang bekerja di bidang ini."
@@ -8,10 +10,19 @@ QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
 
 # What the answers show, never what the person can do: a trait the answers lean towards.
 MATCHES_HEADING = "Jawabanmu sejalan dengan ciri orang yang cocok"
-NO_MATCHES = (
-    "Dari pernyataan yang kamu jawab, belum ada ciri orang yang cocok untuk peran ini yang "
-    "terlihat jelas."
-)
+
+
+def no_matches_text(fit: int) -> str:
+    """No single trait stands out; for a role that fits, the fit comes from the whole pattern."""
+    if fit >= FITS_WELL:
+        return (
+            "Kecocokan ini terlihat dari pola jawabanmu secara keseluruhan; belum ada satu ciri "
+            "orang yang cocok untuk peran ini yang menonjol sendiri."
+        )
+    return (
+        "Dari pernyataan yang kamu jawab, belum ada ciri orang yang cocok untuk peran ini yang "
+        "terlihat jelas."
+    )
 
 
 def nothing_fits_text(best: int) -> str:
