@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
+import json
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -193,3 +196,48 @@ def test_a_role_that_fits_without_one_standout_trait_says_the_fit_is_in_the_whol
         section = text.split(f"1. {top.role.name} — {top.fit}/100", 1)[1].split("2. ", 1)[0]
         assert "pola jawabanmu secara keseluruhan" in section
         assert "belum ada ciri orang yang cocok untuk peran ini yang terlihat jelas" not in section
+
+
+def test_screen_history_printout_and_class_scoring_give_the_same_numbers(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from kariersosial.cli import app
+
+    runner = CliRunner()
+    for number, given in enumerate(generated_answers(catalog, 6)[:4], start=1):
+        answers = tmp_path / f"jawaban{number}.json"
+        answers.write_text(json.dumps(given), encoding="utf-8")
+        quiz = runner.invoke(app, ["quiz", "--full", "--answers", str(answers)])
+        assert quiz.exit_code == 0, quiz.output
+        data = json.loads(runner.invoke(app, ["history", "show", str(number), "--json"]).stdout)[
+            "result"
+        ]
+        fits = [(f["role"]["name"], f["fit"], f["label"]) for f in data["ranking"]]
+        on_screen = FIT_ON_SCREEN.findall(quiz.stdout.rsplit("Peringkat kecocokan", 1)[1])
+        assert on_screen[:5] == [(str(fit), label) for _, fit, label in fits]
+        again = runner.invoke(app, ["history", "show", str(number)]).stdout
+        assert FIT_ON_SCREEN.findall(again.rsplit("Peringkat kecocokan", 1)[1])[:5] == on_screen[:5]
+        paper = tmp_path / f"hasil{number}.md"
+        assert runner.invoke(app, ["export", str(number), "-o", str(paper)]).exit_code == 0
+        md = paper.read_text(encoding="utf-8")
+        for rank, (name, fit, label) in enumerate(fits, start=1):
+            assert re.search(
+                rf"^\| {rank} \| {re.escape(name)} \| {fit} \| [^|]* \| {label} \|$", md, re.M
+            )
+        ids = [q.id for q in catalog.questions]
+        sheet = tmp_path / f"kelas{number}.csv"
+        sheet.write_text(
+            "nama,"
+            + ",".join(ids)
+            + "\nsiswa,"
+            + ",".join(str(given.get(q) or "") for q in ids)
+            + "\n",
+            encoding="utf-8",
+        )
+        scored = runner.invoke(app, ["score", str(sheet)])
+        assert scored.exit_code == 0, scored.output
+        row = next(csv.DictReader(io.StringIO(scored.stdout.lstrip("\ufeff"))))
+        by_id = {f["role"]["id"]: f["fit"] for f in data["ranking"]}
+        assert {rid: int(row[rid]) for rid in by_id} == by_id
