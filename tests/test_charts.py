@@ -97,7 +97,7 @@ def test_the_profile_picture_marks_the_areas_the_top_roles_text_stresses(
         for d in catalog.dimensions
         if top.weight_of(d.id) >= STRESSED and d.id in res["profile"]
     }
-    assert marked, "every role's text stresses some work area"
+    assert marked, "every role's text stresses some dimension"
     assert top.name in report_picture.profile_summary(res)
 
 

@@ -23,7 +23,7 @@ SECTION_HEADINGS = [
     "Tugas dan pekerjaan",
     "Cocok untukmu jika…",
     "Kurang cocok jika…",
-    "Miskonsepsi → realita",
+    "Anggapan keliru dan kenyataannya",
     "Perbedaan dengan profesi yang mirip",
 ]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

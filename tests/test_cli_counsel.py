@@ -87,7 +87,7 @@ def test_compare_shows_both_roles_section_by_section(runner: CliRunner, catalog:
             "Tugas dan pekerjaan",
             "Cocok untukmu jika…",
             "Kurang cocok jika…",
-            "Realita",
+            "Kenyataannya",
             "Perbedaan dengan profesi yang mirip",
             "Dimensi minat yang paling membedakan",
         )

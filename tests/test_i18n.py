@@ -230,3 +230,23 @@ def test_fresh_process_is_localized_through_the_import_hook() -> None:
     assert "Cara pakai: " in done.stderr
     assert "─ Galat ─" in done.stderr
     assert "Argumen 'PERAN' wajib diisi." in done.stderr
+
+
+COMMANDS_WITH_LONG_HELP = (["export"], ["compare"], ["form"], ["score"], ["history"])
+
+
+@pytest.mark.parametrize("words", COMMANDS_WITH_LONG_HELP)
+def test_help_paragraphs_wrap_at_the_terminal_not_where_the_docstring_broke(
+    words: list[str],
+) -> None:
+    runner = CliRunner()
+    wide = runner.invoke(app, [*words, "--help"], env={"COLUMNS": "2000"})
+    assert wide.exit_code == 0
+    # at 2000 columns every paragraph fits on one line: a break inside one would show here
+    top = [line.strip() for line in wide.stdout.split("╭", 1)[0].splitlines()]
+    paragraphs = [p.strip("\n") for p in "\n".join(top).split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 3, "usage, the summary and at least one paragraph"
+    assert all("\n" not in p for p in paragraphs), paragraphs
+    narrow = runner.invoke(app, [*words, "--help"], env={"COLUMNS": "60"})
+    lines = narrow.stdout.split("╭", 1)[0].splitlines()
+    assert max(len(line) for line in lines) <= 60

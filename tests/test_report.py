@@ -102,7 +102,7 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
     for fit in res.ranking[: report.EXPLAINED]:
         for e in (*fit.matches, *fit.warnings):
             assert e.trait.label in md
-    assert "Miskonsepsi yang perlu dibuang" in md
+    assert "Anggapan keliru yang perlu dibuang" in md
     assert "✗ Anggapan keliru" in md and "✓ Kenyataannya" in md
     assert adjacent_heading(res.adjacent[0].profession.name) in md
     for caution in res.cautions:

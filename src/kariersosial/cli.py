@@ -15,6 +15,7 @@ from kariersosial.cli_common import (
     catalog,
     escape,
     print_json,
+    reflow_help,
     role_argument,
     state,
     user_errors,
@@ -186,6 +187,7 @@ from kariersosial import cli_counsel  # noqa: E402
 
 cli_counsel.register(app)
 # --- end of registered command modules ---
+reflow_help(app)
 
 
 def main() -> None:

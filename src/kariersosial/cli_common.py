@@ -95,6 +95,32 @@ def ask_yes_no(question: str, default: bool) -> bool:
     return bool(answer)
 
 
+def reflow_help(app: typer.Typer) -> None:
+    """Help text from docstrings, each paragraph one line, so rich wraps it at the terminal.
+
+    Docstrings are wrapped at 100 columns in the source; in rich markup mode typer keeps
+    those line breaks, which leaves ragged half-lines in every narrower terminal.
+    """
+    import inspect
+
+    for command in app.registered_commands:
+        text = command.help or (command.callback and inspect.getdoc(command.callback))
+        if text:
+            command.help = reflowed(text)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            reflow_help(group.typer_instance)
+    if isinstance(app.info.help, str):
+        app.info.help = reflowed(app.info.help)
+    callback = app.registered_callback
+    if callback is not None and isinstance(callback.help, str):
+        callback.help = reflowed(callback.help)
+
+
+def reflowed(text: str) -> str:
+    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n"))
+
+
 def say(text: str, *, err: bool = False, style: str | None = None) -> None:
     from rich.text import Text
 

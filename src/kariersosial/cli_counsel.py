@@ -56,7 +56,7 @@ def compare(
     second: Annotated[str, role_argument("Peran kedua, ditulis dengan cara yang sama.", "PERAN_B")],
     as_json: JsonOption = False,
 ) -> None:
-    """Bandingkan dua peran berdampingan: tugas, kecocokan, realita, dan perbedaannya.
+    """Bandingkan dua peran berdampingan: tugas, kecocokan, kenyataan, dan perbedaannya.
 
     Semua teks dalam tanda kutip dikutip apa adanya dari teks sumber tiap peran. Di akhir
     ada dimensi minat yang paling membedakan kedua peran.

@@ -13,14 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from kariersosial.models import Catalog, Quote, Role, Section, Sentence
-from kariersosial.texts import QUOTE_NOTE
+from kariersosial.texts import MYTH_LABEL, QUOTE_NOTE, REALITY_LABEL
 
 SECTION_TITLES: dict[Section, str] = {
     "tugas": "Tugas dan pekerjaan",
     "cocok": "Cocok untukmu jika…",
     "tidak_cocok": "Kurang cocok jika…",
-    "miskonsepsi": "Miskonsepsi → realita",
-    "realita": "Realita",
+    "miskonsepsi": "Anggapan keliru dan kenyataannya",
+    "realita": "Kenyataannya",
     "perbedaan": "Perbedaan dengan profesi yang mirip",
 }
 
@@ -85,9 +85,9 @@ def role_profile(catalog: Catalog, role: Role) -> RenderableType:
 
 def _misconception(myth: Quote, reality: tuple[Quote, ...]) -> Group:
     return Group(
-        Text("✗ Anggapan keliru:", style="bold red"),
+        Text(f"✗ {MYTH_LABEL}", style="bold red"),
         quote_block([myth]),
-        Text("✓ Kenyataannya:", style="bold green"),
+        Text(f"✓ {REALITY_LABEL}", style="bold green"),
         quote_block(reality),
     )
 

@@ -20,7 +20,10 @@ from kariersosial.report_picture import text_bar
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
+    MYTH_HEADING,
+    MYTH_LABEL,
     QUOTE_NOTE,
+    REALITY_LABEL,
     adjacent_heading,
     adjacent_lead,
     no_matches_text,
@@ -230,11 +233,11 @@ def _profile_markdown(res: Mapping[str, Any]) -> list[str]:
     out = [
         "## Gambaran minatmu",
         "",
-        f"{md_escape(PROFILE_TITLE)}. Tanda ★: bidang yang ditekankan "
+        f"{md_escape(PROFILE_TITLE)}. Tanda ★: dimensi yang ditekankan "
         f"teks peran {md_escape(top['name'])}.",
         "",
     ]
-    out += ["| Bidang kerja | Minat | Gambaran |", "|---|---:|---|"]
+    out += ["| Dimensi minat | Minat | Gambaran |", "|---|---:|---|"]
     for bar in areas:
         star = " ★" if bar.tone == "mark" else ""
         out.append(f"| {md_escape(bar.label)}{star} | {bar.value:.0f} | {text_bar(bar.value)} |")
@@ -284,9 +287,9 @@ def markdown(report: Report) -> str:
                 out.append("")
         myth = res.get("misconception")
         if f["rank"] == 1 and myth:
-            out += ["**Miskonsepsi yang perlu dibuang**", ""]
-            out += [f"- ✗ Anggapan keliru: “{e(myth['myth']['quote'])}”"]
-            out += [f"- ✓ Kenyataannya: “{e(q['quote'])}”" for q in myth["reality"]]
+            out += [f"**{MYTH_HEADING}**", ""]
+            out += [f"- ✗ {MYTH_LABEL} “{e(myth['myth']['quote'])}”"]
+            out += [f"- ✓ {REALITY_LABEL} “{e(q['quote'])}”" for q in myth["reality"]]
             out.append("")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
             role = names.get(adj["role"], adj["role"])

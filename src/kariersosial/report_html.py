@@ -34,7 +34,10 @@ from kariersosial.report_picture import (
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
+    MYTH_HEADING,
+    MYTH_LABEL,
     QUOTE_NOTE,
+    REALITY_LABEL,
     adjacent_heading,
     adjacent_lead,
     no_matches_text,
@@ -87,7 +90,7 @@ def _figure(chart: str, caption: str) -> list[str]:
 
 
 def _pictures(res: Mapping[str, Any]) -> list[str]:
-    """The fit of every role and the interest per work area, each with its caption."""
+    """The fit of every role and the interest per dimension, each with its caption."""
     parts = _figure(
         bar_chart(FIT_TITLE, fit_bars(res), lines=FIT_LINES, summary=FIT_SUMMARY),
         f"{FIT_TITLE}. {FIT_SUMMARY}.",
@@ -156,11 +159,13 @@ def to_html(report: Report) -> str:
         myth = res.get("misconception")
         if f["rank"] == 1 and myth:
             body += [
-                "<h4>Miskonsepsi yang perlu dibuang</h4>",
+                f"<h4>{e(MYTH_HEADING)}</h4>",
                 "<ul>",
-                f"<li>✗ Anggapan keliru: <q>{e(myth['myth']['quote'])}</q></li>",
+                f"<li>✗ {e(MYTH_LABEL)} <q>{e(myth['myth']['quote'])}</q></li>",
             ]
-            body += [f"<li>✓ Kenyataannya: <q>{e(q['quote'])}</q></li>" for q in myth["reality"]]
+            body += [
+                f"<li>✓ {e(REALITY_LABEL)} <q>{e(q['quote'])}</q></li>" for q in myth["reality"]
+            ]
             body.append("</ul>")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
             role = names.get(adj["role"], adj["role"])

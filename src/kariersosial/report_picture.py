@@ -1,4 +1,4 @@
-"""The pictures of a result on paper: the fit of every role, and interest per work area.
+"""The pictures of a result on paper: the fit of every role, and interest per dimension.
 
 Built from the result as plain data (what `serialize.result` gives), so a fresh result and
 one read back from the history draw alike. Pure: the HTML report turns these into SVG
@@ -19,7 +19,7 @@ FIT_LINES = (
     Line(FITS_WELL, "cocok"),
     Line(VERY_WELL, "sangat cocok"),
 )
-PROFILE_TITLE = "Minatmu per bidang kerja (0–100, 50 = netral)"
+PROFILE_TITLE = "Minatmu pada tiap dimensi minat (0–100, 50 = netral)"
 BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
@@ -45,7 +45,7 @@ def top_role(res: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def profile_bars(res: Mapping[str, Any]) -> list[Bar]:
-    """Work areas from the most liked; those the top role's text stresses are marked."""
+    """Dimensions from the most liked; those the top role's text stresses are marked."""
     top = top_role(res)
     rows = []
     for area in (res.get("profile") or {}).values():
@@ -57,10 +57,10 @@ def profile_bars(res: Mapping[str, Any]) -> list[Bar]:
 
 def profile_summary(res: Mapping[str, Any]) -> str:
     top = top_role(res)
-    lead = "Seberapa kamu menyukai tiap bidang kerja menurut jawabanmu."
+    lead = "Seberapa kuat jawabanmu condong ke tiap dimensi minat."
     if top is None:
         return lead
-    return f"{lead} Batang jingga: bidang yang ditekankan teks peran {top['name']}"
+    return f"{lead} Batang jingga: dimensi yang ditekankan teks peran {top['name']}"
 
 
 def text_bar(value: float, width: int = 20, scale: float = 100.0) -> str:

@@ -16,6 +16,9 @@ from kariersosial.scoring import Result, RoleFit
 from kariersosial.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
+    MYTH_HEADING,
+    MYTH_LABEL,
+    REALITY_LABEL,
     adjacent_heading,
     adjacent_lead,
     no_matches_text,
@@ -135,10 +138,10 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
     if fit.rank == 1 and result.misconception:
         myth = result.misconception
         parts += [
-            _label("Miskonsepsi yang perlu dibuang", "magenta"),
-            Padding(Text("✗ Anggapan keliru:", style="red"), (0, 0, 0, 4)),
+            _label(MYTH_HEADING, "magenta"),
+            Padding(Text(f"✗ {MYTH_LABEL}", style="red"), (0, 0, 0, 4)),
             quote_block([myth.myth], indent=6),
-            Padding(Text("✓ Kenyataannya:", style="green"), (0, 0, 0, 4)),
+            Padding(Text(f"✓ {REALITY_LABEL}", style="green"), (0, 0, 0, 4)),
             quote_block(myth.reality, indent=6),
         ]
     if fit.rank == 1:

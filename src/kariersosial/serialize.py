@@ -10,7 +10,7 @@ from kariersosial.fit import fit_label
 from kariersosial.models import SECTIONS, Catalog, Question, Quote, Role
 from kariersosial.scoring import Result, TraitEvidence
 
-STRESSED = 0.8  # a role's weight on a work area from which its text counts as stressing it
+STRESSED = 0.8  # a role's weight on a dimension from which its text counts as stressing it
 
 
 def quote(q: Quote) -> dict[str, str]:

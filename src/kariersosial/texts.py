@@ -25,6 +25,12 @@ def no_matches_text(fit: int) -> str:
     )
 
 
+# One pair of words for the source's "miskonsepsi" and "realita", everywhere a person reads them.
+MYTH_HEADING = "Anggapan keliru yang perlu dibuang"
+MYTH_LABEL = "Anggapan keliru:"
+REALITY_LABEL = "Kenyataannya:"
+
+
 def nothing_fits_text(best: int) -> str:
     return (
         f"Belum ada peran yang benar-benar cocok dengan jawabanmu (tertinggi {best} dari 100). "
