@@ -18,6 +18,7 @@ from typer.testing import CliRunner, Result
 from kariersosial import __version__, render
 from kariersosial.cli import app
 from kariersosial.models import Catalog, Role
+from kariersosial.texts import mid_sentence
 
 SECTION_HEADINGS = [
     "Tugas dan pekerjaan",
@@ -122,7 +123,9 @@ def test_show_quotes_every_sentence_verbatim(
         for quote in myth.reality:
             assert f"“{quote.text}”" in out
     for diff in role.differences:
-        assert f"Dibandingkan {catalog.profession(diff.profession).name}:" in out
+        assert (
+            f"Dibandingkan dengan {mid_sentence(catalog.profession(diff.profession).name)}:" in out
+        )
         for quote in diff.quotes:
             assert f"“{quote.text}”" in out
 

@@ -16,6 +16,7 @@ from kariersosial.compare import (
 )
 from kariersosial.errors import EXIT_USAGE, UsageError
 from kariersosial.models import Catalog, Role
+from kariersosial.texts import mid_sentence
 
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"
@@ -49,7 +50,9 @@ def test_the_sections_come_in_order_with_the_role_texts_verbatim(
         assert [p.about for p in differences] == [d.profession for d in role.differences]
         for passage, diff in zip(differences, role.differences, strict=True):
             assert passage.quotes == tuple(q.text for q in diff.quotes)
-            assert passage.label == f"Dibandingkan {catalog.profession(diff.profession).name}:"
+            assert passage.label == (
+                f"Dibandingkan dengan {mid_sentence(catalog.profession(diff.profession).name)}:"
+            )
 
 
 def test_gaps_are_the_largest_differences_first(catalog: Catalog, kls: Role, ppks: Role) -> None:

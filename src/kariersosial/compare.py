@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from kariersosial.errors import UsageError
 from kariersosial.models import Catalog, Dimension, Role
+from kariersosial.texts import mid_sentence
 
 CompareSection = Literal["tugas", "cocok", "tidak_cocok", "realita", "perbedaan"]
 COMPARED_SECTIONS: tuple[CompareSection, ...] = (
@@ -75,7 +76,7 @@ def passages(catalog: Catalog, role: Role, section: CompareSection) -> tuple[Pas
         return tuple(
             Passage(
                 tuple(q.text for q in d.quotes),
-                f"Dibandingkan {catalog.profession(d.profession).name}:",
+                f"Dibandingkan dengan {mid_sentence(catalog.profession(d.profession).name)}:",
                 d.profession,
             )
             for d in role.differences

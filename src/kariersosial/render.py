@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kariersosial.models import Catalog, Quote, Role, Section, Sentence
-from kariersosial.texts import MYTH_LABEL, QUOTE_NOTE, REALITY_LABEL
+from kariersosial.texts import MYTH_LABEL, QUOTE_NOTE, REALITY_LABEL, mid_sentence
 
 SECTION_TITLES: dict[Section, str] = {
     "tugas": "Tugas dan pekerjaan",
@@ -76,8 +76,8 @@ def role_profile(catalog: Catalog, role: Role) -> RenderableType:
         parts.append(Padding(_misconception(myth.myth, myth.reality), (0, 0, 1, 2)))
     parts.append(heading(SECTION_TITLES["perbedaan"]))
     for diff in role.differences:
-        name = catalog.profession(diff.profession).name
-        parts += [Padding(Text(f"Dibandingkan {name}:", style="bold"), (0, 0, 0, 2))]
+        name = mid_sentence(catalog.profession(diff.profession).name)
+        parts += [Padding(Text(f"Dibandingkan dengan {name}:", style="bold"), (0, 0, 0, 2))]
         parts += [quote_block(diff.quotes, indent=4), Text()]
     parts.append(Text(QUOTE_NOTE, style="dim"))
     return Group(*parts)

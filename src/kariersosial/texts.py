@@ -49,9 +49,14 @@ def undecided_text(first: str, second: str, first_fit: int, second_fit: int, ans
     )
 
 
+def mid_sentence(profession: str) -> str:
+    """A profession's name inside a sentence: "Pekerja sosial" becomes "pekerja sosial"."""
+    return f"{profession[:1].lower()}{profession[1:]}"
+
+
 def adjacent_heading(profession: str) -> str:
-    """A similar profession the answers resemble; its name in lower case mid-sentence."""
-    return f"Jawabanmu juga mirip profesi {profession[:1].lower()}{profession[1:]}"
+    """A similar profession the answers resemble."""
+    return f"Jawabanmu juga mirip profesi {mid_sentence(profession)}"
 
 
 def adjacent_lead(role: str, own: bool) -> str:
