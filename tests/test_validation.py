@@ -282,12 +282,14 @@ def test_broken_json_names_line_and_column(
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b'{"version": "caf\xe9"}', '{"version": "1"}'.encode("utf-16")],
+    ("content", "byte"),
+    [(b'{"version": "caf\xe9"}', 17), ('{"version": "1"}'.encode("utf-16"), 1)],
     ids=["latin-1", "utf-16"],
 )
-def test_file_that_is_not_utf8(content: bytes, write_catalog: Callable[..., Path]) -> None:
-    assert problems_in(write_catalog(content)) == ["bukan teks UTF-8"]
+def test_file_that_is_not_utf8(
+    content: bytes, byte: int, write_catalog: Callable[..., Path]
+) -> None:
+    assert problems_in(write_catalog(content)) == [f"bukan teks UTF-8 (byte ke-{byte})"]
 
 
 def test_missing_catalogue_file(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ SCALE_LABELS = {
 }
 SKIP_LABEL = "Lewati"
 _SKIP_WORDS = {"", "-", "null", "lewati", "skip"}
+SHOWN_PROBLEMS = 20  # listed one by one; the rest are counted
 _LABEL_VALUES = {label.casefold(): value for value, label in SCALE_LABELS.items()}
 
 
@@ -69,7 +70,9 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
             answers[qid] = answer
         seen.add(qid)
     if problems:
-        listed = "\n".join(f"  • {p}" for p in problems)
+        listed = "\n".join(f"  • {p}" for p in problems[:SHOWN_PROBLEMS])
+        if len(problems) > SHOWN_PROBLEMS:  # a terminal cannot show 100,000 lines usefully
+            listed += f"\n  … dan {len(problems) - SHOWN_PROBLEMS} masalah lain"
         raise UsageError(
             f"Berkas jawaban {source} punya {len(problems)} masalah:\n{listed}",
             "Lihat ID pernyataan yang sah dengan `kariersosial questions`.",
@@ -78,11 +81,15 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
 
 
 def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
+    from kariersosial.safe_json import JsonProblem, loads
+
     try:
-        raw = json.loads(text, object_pairs_hook=_keep_duplicates)
-    except json.JSONDecodeError as exc:
+        raw = loads(text, object_pairs_hook=_keep_duplicates)
+    except JsonProblem as exc:
+        where = f" (baris {exc.line}, kolom {exc.column})" if exc.line is not None else ""
+        why = "" if exc.line is not None else f": {exc.reason}"
         raise UsageError(
-            f"Berkas jawaban {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).",
+            f"Berkas jawaban {source} bukan JSON yang sah{where}{why}.",
             'Contoh isi yang benar: {"p01": 4, "p02": null}',
         ) from None
     if isinstance(raw, _Pairs) and isinstance(raw.get("answers"), _Pairs):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -49,33 +48,24 @@ def read_catalog(file: Traversable, name: str, *, user_file: bool) -> Catalog:
 
 def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Catalog | list[str]:
     """The catalogue in `file`, or every problem that keeps it from being used."""
+    from kariersosial import reading, safe_json
+
     try:
-        text = file.read_text(encoding="utf-8-sig")  # tolerate the BOM Windows editors add
-    except FileNotFoundError:
-        return ["berkas tidak ditemukan"]
-    except IsADirectoryError:
-        return ["ini folder, bukan berkas JSON"]
-    except PermissionError:
-        return ["tidak boleh dibaca (periksa izin berkas)"]
-    except UnicodeDecodeError:
-        return ["bukan teks UTF-8"]
-    except OSError as exc:
-        return [f"tidak bisa dibaca ({os_reason(exc)})"]
+        text = _read(file, reading.CATALOG_LIMIT)
+    except reading.ReadProblem as exc:
+        return [_CATALOG_WORDING.get(exc.kind, exc.reason)]
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [f"JSON rusak di baris {exc.lineno}, kolom {exc.colno} ({_json_reason(exc.msg)})"]
-    except RecursionError:
-        return ["JSON bersarang terlalu dalam untuk dibaca"]
-    except ValueError:  # e.g. a number with thousands of digits
-        return ["JSON berisi angka yang terlalu panjang"]
+        raw = safe_json.loads(text)
+    except safe_json.JsonProblem as exc:
+        return [exc.reason]
 
     def read_source(relative: str) -> str | None:
         source = _beside(file, relative)
         try:
-            return source.read_text(encoding="utf-8")  # UnicodeDecodeError is the caller's
-        except OSError:
+            data = _read_bytes(source, reading.SOURCE_LIMIT)
+        except (OSError, reading.ReadProblem):
             return None
+        return data.decode("utf-8")  # UnicodeDecodeError is the caller's
 
     return build_catalog(raw, read_source)
 
@@ -88,16 +78,27 @@ def _beside(file: Traversable, relative: str) -> Traversable:
     return found
 
 
-_JSON_REASONS = {
-    "Expecting value": "nilai tidak ada atau tidak sah",
-    "Expecting property name enclosed in double quotes": "nama kunci harus dalam tanda kutip ganda",
-    "Expecting ',' delimiter": "kurang tanda koma",
-    "Expecting ':' delimiter": "kurang tanda titik dua",
-    "Unterminated string starting at": "teks tidak ditutup tanda kutip",
-    "Extra data": "ada isi lebih setelah akhir JSON",
-    "Invalid control character at": "ada karakter kontrol di dalam teks",
+# The catalogue's own wording for the reader's problems (the rest read as the reader says).
+_CATALOG_WORDING = {
+    "missing": "berkas tidak ditemukan",
+    "directory": "ini folder, bukan berkas JSON",
+    "denied": "tidak boleh dibaca (periksa izin berkas)",
 }
 
 
-def _json_reason(message: str) -> str:
-    return _JSON_REASONS.get(message, message)
+def _read(file: Traversable, limit: int) -> str:
+    from kariersosial import reading
+
+    return reading.decode(_read_bytes(file, limit))
+
+
+def _read_bytes(file: Traversable, limit: int) -> bytes:
+    """A file the user named goes through the bounded reader; the bundled one is trusted."""
+    from kariersosial import reading
+
+    if isinstance(file, Path):
+        return reading.read_bytes(file, limit)
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise reading.ReadProblem("os", f"tidak bisa dibaca ({os_reason(exc)})") from None

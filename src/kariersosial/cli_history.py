@@ -91,6 +91,7 @@ def list_results(as_json: bool) -> None:
     from kariersosial import history
 
     with user_errors():
+        _store_waiting(as_json)
         found = history.entries()
         if as_json:
             print_json({"results": [_entry_data(e) for e in found]})
@@ -104,6 +105,16 @@ def list_results(as_json: bool) -> None:
             )
             return
         stdout().print(_entries_table(found))
+
+
+def _store_waiting(as_json: bool) -> None:
+    """Results kept in files while the history could not be used go into it first."""
+    from kariersosial import pending
+
+    if pending.waiting():  # the usual case is nothing to import
+        from kariersosial.keep import store_waiting
+
+        store_waiting(as_json, quiet=False)
 
 
 def _entry_data(entry: Entry) -> dict[str, object]:
@@ -222,9 +233,13 @@ def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = Fals
 
     with user_errors():
         wanted = parse_number(number)
-        record = history.get(wanted)  # a missing number fails before anything is asked
-        top = f", {record.top.role_name}" if record.top else ""
-        question = f"Hapus hasil nomor {wanted} ({report.date_text(record.created)}{top})?"
+        try:
+            record = history.get(wanted)  # a missing number fails before anything is asked
+        except history.DamagedRecord:  # a damaged record is what most needs deleting
+            question = f"Hapus hasil nomor {wanted} (catatannya rusak)?"
+        else:
+            top = f", {record.top.role_name}" if record.top else ""
+            question = f"Hapus hasil nomor {wanted} ({report.date_text(record.created)}{top})?"
         if not confirm(question, yes, f"Menghapus hasil nomor {wanted}", f"delete {wanted}"):
             _declined(as_json, [])
             return
@@ -261,12 +276,19 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
 
 def parse_number(text: str) -> int:
     cleaned = text.strip().lstrip("#")
-    if not cleaned.isdecimal() or int(cleaned) < 1:
+    if not cleaned.isdecimal() or not cleaned.strip("0"):
         raise UsageError(
             f"'{text}' bukan nomor hasil.",
             "Pakai nomor dari daftar `kariersosial history`, misalnya 1.",
         )
-    return int(cleaned)
+    digits = cleaned.lstrip("0")
+    if len(digits) > 19:  # past SQLite's range (2**63 - 1), and int() refuses 4,300 digits
+        shown = digits if len(digits) <= 30 else digits[:20] + "…"
+        raise UsageError(
+            f"Tidak ada hasil nomor {shown} di riwayat.",
+            "Lihat nomor yang ada dengan `kariersosial history`.",
+        )
+    return int(digits)
 
 
 def confirm(question: str, yes: bool, what: str, command: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,7 +16,7 @@ from kariersosial.cli_common import (
     print_json,
     user_errors,
 )
-from kariersosial.errors import StateError, UsageError, os_reason
+from kariersosial.errors import StateError, UsageError
 from kariersosial.models import Catalog
 
 if TYPE_CHECKING:
@@ -98,10 +98,12 @@ def quiz(
             given = _read_answers(answers, cat)
             if mode == "quick":
                 given = _quick_subset(cat, given)
+            _show_result(cat, given, mode, as_json, keep)
         else:
             mode = "full" if full else "quick"
             given, mode = _ask(cat, True if resume else False if restart else None, mode)
-        _show_result(cat, given, mode, as_json, keep)
+            # the progress file goes only once the result is safe elsewhere
+            _show_result(cat, given, mode, as_json, keep, settled=_forget_progress)
 
 
 def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int | None]:
@@ -113,30 +115,35 @@ def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int |
 
 
 def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
+    from kariersosial import reading
     from kariersosial.answers import parse_answers
 
-    if source == "-":
-        return parse_answers(sys.stdin.read(), cat, "dari stdin")
-    path = Path(source)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"Berkas jawaban '{source}' tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise UsageError(f"'{source}' adalah folder, bukan berkas jawaban.") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"Berkas jawaban '{source}' bukan teks UTF-8.") from None
-    except OSError as exc:
+        if source == "-":
+            text = reading.read_stdin(sys.stdin, reading.ANSWERS_LIMIT)
+        else:
+            text = reading.read_text(source, reading.ANSWERS_LIMIT)
+    except reading.ReadProblem as exc:
+        what = "Jawaban dari stdin" if source == "-" else f"Berkas jawaban '{source}'"
         raise UsageError(
-            f"Berkas jawaban '{source}' tidak bisa dibaca ({os_reason(exc)})."
+            f"{what} tidak bisa dipakai: {exc.reason}.", _READ_HINTS.get(exc.kind)
         ) from None
+    if source == "-":
+        return parse_answers(text, cat, "dari stdin")
     return parse_answers(text, cat, f"'{source}'")
+
+
+_READ_HINTS = {
+    "missing": "Periksa nama dan foldernya.",
+    "special": "Sebutkan berkas jawaban biasa, atau alirkan isinya lewat `--answers -`.",
+    "too_big": "Berkas jawaban cukup satu baris per pernyataan; periksa berkas yang dipilih.",
+    "not_utf8": "Simpan ulang berkasnya sebagai teks UTF-8.",
+}
 
 
 def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
     from kariersosial.render import stderr, stdout
     from kariersosial.session import ANSWER_FILE_HINT, NOT_A_TERMINAL, interactive_quiz
-    from kariersosial.store import clear_progress
 
     if not interactive():
         raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
@@ -147,11 +154,17 @@ def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | 
         say=lambda thing: stdout().print(thing),
         warn=lambda text: stderr().print(escape(text), style="yellow"),
     )
+    return progress.answers, progress.mode
+
+
+def _forget_progress() -> None:
+    from kariersosial.render import stderr
+    from kariersosial.store import clear_progress
+
     try:
         clear_progress()
     except StateError as exc:  # the result matters more than tidying up
         stderr().print(escape(exc.message), style="yellow")
-    return progress.answers, progress.mode
 
 
 def _show_result(
@@ -160,6 +173,8 @@ def _show_result(
     mode: str,
     as_json: bool,
     keep: Keep | None = None,
+    *,
+    settled: Callable[[], None] = lambda: None,
 ) -> None:
     from kariersosial.scoring import score
 
@@ -178,4 +193,4 @@ def _show_result(
 
     from kariersosial.keep import Keep, keep_result
 
-    keep_result(cat, res, given, mode, keep or Keep(), show, as_json=as_json)
+    keep_result(cat, res, given, mode, keep or Keep(), show, as_json=as_json, settled=settled)

@@ -31,10 +31,19 @@ def _encoding(start: bytes) -> str:
     return "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
 
 
+MAX_LINE = 1024 * 1024  # characters in one line; a longer one (or /dev/zero) stops the run
+
+
 @contextmanager
-def open_input(file: str) -> Iterator[tuple[TextIO, str]]:
-    """The responses as text lines; bytes that are not UTF-8 become � rather than stopping."""
+def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
+    """The responses as text lines; bytes that are not UTF-8 become � rather than stopping.
+
+    A named file must be a regular file (a FIFO would wait for a writer, a device never ends);
+    lines are read one at a time with a length cap, so memory stays flat however long it runs.
+    """
     import io
+
+    from kariersosial import reading
 
     if file == "-":
         if sys.stdin.isatty():
@@ -44,30 +53,54 @@ def open_input(file: str) -> Iterator[tuple[TextIO, str]]:
             )
         raw = getattr(sys.stdin, "buffer", None)
         if raw is None:  # already text (an embedding host): use it as it is
-            yield sys.stdin, "dari stdin"
+            yield _capped(sys.stdin, "dari stdin"), "dari stdin"
             return
         buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
         encoding = _encoding(buffered.peek(2)[:2])
         text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         try:
-            yield text, "dari stdin"
+            yield _capped(text, "dari stdin"), "dari stdin"
         finally:
             text.detach()  # leave stdin itself open
         return
     try:
-        with open(file, "rb") as probe:
-            encoding = _encoding(probe.read(2))
-        stream = open(file, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
-    except FileNotFoundError:
+        binary = reading.open_regular(file)
+    except reading.ReadProblem as exc:
+        if exc.kind == "missing":
+            raise UsageError(
+                f"Berkas jawaban '{file}' tidak ditemukan.", "Periksa nama dan foldernya."
+            ) from None
+        if exc.kind == "directory":
+            raise UsageError(f"'{file}' adalah folder, bukan berkas CSV.") from None
         raise UsageError(
-            f"Berkas jawaban '{file}' tidak ditemukan.", "Periksa nama dan foldernya."
+            f"Berkas jawaban '{file}' tidak bisa dipakai: {exc.reason}.",
+            "Sebutkan berkas CSV biasa, atau alirkan isinya lewat `kariersosial score -`."
+            if exc.kind == "special"
+            else None,
         ) from None
-    except IsADirectoryError:
-        raise UsageError(f"'{file}' adalah folder, bukan berkas CSV.") from None
-    except OSError as exc:
-        raise UsageError(f"Berkas jawaban '{file}' tidak bisa dibaca ({os_reason(exc)}).") from None
+    encoding = _encoding(binary.peek(2)[:2])
+    stream = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
     with stream:
-        yield stream, f"'{file}'"
+        yield _capped(stream, f"'{file}'"), f"'{file}'"
+
+
+def _capped(stream: TextIO, source: str) -> Iterator[str]:
+    """Lines of at most MAX_LINE characters; a longer line is an error, not a memory blow-up."""
+    read = stream.readline
+    number = 0
+    while True:
+        line = read(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            limit = f"{MAX_LINE:,}".replace(",", ".")
+            raise UsageError(
+                f"Baris {number} {source} lebih panjang dari {limit} karakter; "
+                "penilaian dihentikan.",
+                "Periksa berkasnya: satu baris berisi satu responden.",
+            )
+        yield line
 
 
 @contextmanager

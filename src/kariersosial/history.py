@@ -21,6 +21,7 @@ from kariersosial.errors import StateError, UsageError, os_reason
 DB_FILE = "riwayat.sqlite3"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
 SIDE_FILES = ("-wal", "-shm")  # WAL mode's companions; set aside with the database
+MAX_NUMBER = 2**63 - 1  # SQLite's largest integer; a larger number cannot be a result
 
 # Each migration is a list of statements run in one transaction (no executescript: it commits).
 MIGRATIONS: list[tuple[str, ...]] = [
@@ -109,6 +110,20 @@ class HistoryError(StateError):
         super().__init__(f"Riwayat hasil tidak bisa dipakai: {reason}.", hint)
         self.reason = reason
         self.set_aside = set_aside
+
+
+class DamagedRecord(StateError):
+    """A stored result whose fields have the wrong types; it can still be deleted."""
+
+    def __init__(self, number: int, problems: list[str]) -> None:
+        shown = "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+        super().__init__(
+            f"Catatan riwayat nomor {number} rusak ({shown}).",
+            f"Hapus catatan itu dengan `kariersosial history delete {number}`; hasil lain di "
+            "riwayat tidak terpengaruh.",
+        )
+        self.number = number
+        self.problems = problems
 
 
 def db_path() -> Path:
@@ -303,37 +318,32 @@ def entries() -> list[Entry]:
 
 
 def get(number: int) -> Record:
-    """One saved result in full; UsageError when there is no such number."""
+    """One saved result in full; UsageError when there is no such number, DamagedRecord when
+    its stored fields have the wrong types."""
+    if not 1 <= number <= MAX_NUMBER:  # SQLite would raise OverflowError
+        raise _missing(number)
     with opened(create=False) as conn:
         found = None
         if conn is not None:
             found = conn.execute(_ENTRY_SQL + " WHERE r.id = ?", (number,)).fetchone()
         if conn is None or found is None:
             raise _missing(number)
-        entry = _entry(found)
-        ranking = tuple(
-            Fit(*row)
-            for row in conn.execute(
-                "SELECT rank, role_id, role_name, fit FROM ranking WHERE result_id = ? "
-                "ORDER BY rank",
-                (number,),
-            )
-        )
-        answers = tuple(
-            Answer(*row)
-            for row in conn.execute(
-                "SELECT question_id, statement, value FROM answers WHERE result_id = ? "
-                "ORDER BY position",
-                (number,),
-            )
-        )
+        ranking_rows = conn.execute(
+            "SELECT rank, role_id, role_name, fit FROM ranking WHERE result_id = ? ORDER BY rank",
+            (number,),
+        ).fetchall()
+        answer_rows = conn.execute(
+            "SELECT question_id, statement, value FROM answers WHERE result_id = ? "
+            "ORDER BY position",
+            (number,),
+        ).fetchall()
         (detail_text,) = conn.execute(
             "SELECT detail FROM results WHERE id = ?", (number,)
         ).fetchone()
-    try:
-        detail = json.loads(detail_text)
-    except (TypeError, ValueError):
-        detail = {}
+    detail, problems = _checked(found, ranking_rows, answer_rows, detail_text)
+    if problems:
+        raise DamagedRecord(number, problems)
+    entry = _entry(found)
     return Record(
         entry.id,
         entry.created,
@@ -341,13 +351,44 @@ def get(number: int) -> Record:
         entry.catalog_version,
         entry.status,
         entry.top,
-        ranking,
-        answers,
-        detail if isinstance(detail, dict) else {},
+        tuple(Fit(*row) for row in ranking_rows),
+        tuple(Answer(*row) for row in answer_rows),
+        detail,
     )
 
 
+def _checked(
+    found: tuple[Any, ...], ranking: list[Any], answers: list[Any], detail_text: Any
+) -> tuple[dict[str, Any], list[str]]:
+    """The stored detail, and every field of the row that has the wrong type."""
+    from kariersosial import record_check as check
+    from kariersosial.safe_json import JsonProblem, loads
+
+    created, mode, version, status = found[1:5]
+    problems = check.problems(
+        {"created": created, "catalog_version": version, "status": status},
+        {"created": str, "catalog_version": str, "status": str},
+        "hasil",
+    )
+    if mode not in check.MODES:
+        problems.append(f"hasil.mode: jenis kuis tidak dikenal: {mode!r}"[:200])
+    problems += check.ranking_problems(ranking, "ranking")
+    problems += check.answer_problems(answers, "answers")
+    detail: Any = {}
+    if not isinstance(detail_text, str):
+        problems.append("detail: harus berupa teks JSON")
+    else:
+        try:
+            detail = loads(detail_text)
+        except JsonProblem as exc:
+            problems.append(f"detail: {exc.reason}")
+        problems += check.problems(detail, check.DETAIL, "detail")
+    return (detail if isinstance(detail, dict) else {}), problems
+
+
 def delete(number: int) -> None:
+    if not 1 <= number <= MAX_NUMBER:
+        raise _missing(number)
     with opened(create=False) as conn:
         if conn is None:
             raise _missing(number)

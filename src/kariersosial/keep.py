@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kariersosial.cli_common import ask_yes_no, interactive, say
-from kariersosial.errors import StateError, UsageError
+from kariersosial.errors import QuizInterrupted, StateError, UsageError
 
 if TYPE_CHECKING:
     from kariersosial.models import Catalog
+    from kariersosial.pending import Finished
     from kariersosial.report import Report
     from kariersosial.scoring import Result
 
@@ -102,68 +103,158 @@ def keep_result(
     show: Callable[[int | None], None],
     *,
     as_json: bool,
+    settled: Callable[[], None] = lambda: None,
 ) -> None:
     """Show the result, save it to the history, and export it if asked.
 
-    The result is never lost: a history that cannot be used is reported on stderr, and the
-    person is offered an export (a prompt in a terminal, a hint naming --export otherwise).
-    With --json the save comes first, so the JSON can carry its number; messages go to stderr.
+    The result is never lost: a history that cannot be used is reported on stderr, the result
+    is kept in a file of its own (pending.py) until the history can take it, and the person is
+    offered an export (a prompt in a terminal, a hint naming --export otherwise). `settled` is
+    called once the result is safe on disk (the quiz then deletes its progress file, not
+    before). With --json the save comes first, so the JSON can carry its number.
     """
     from kariersosial.store import now
 
     created = now()
     if not as_json:
         show(None)
-    number, problem = _save(cat, res, answers, mode, created) if keep.save else (None, None)
+    finished = _finished(cat, res, answers, mode, created)
+    try:
+        number, problem, kept = _save(finished) if keep.save else (None, None, None)
+    except _Stopped as stop:
+        if stop.kept is not None:
+            settled()
+        raise interrupted(stop.kept) from None
+    if number is not None or kept is not None or not keep.save:
+        settled()
     if as_json:
         show(number)
-    if number is not None and not as_json:
-        say(
-            f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
-            f"`kariersosial history show {number}`.",
-            style="dim",
-        )
+    if number is not None:
+        if not as_json:
+            say(
+                f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
+                f"`kariersosial history show {number}`.",
+                style="dim",
+            )
+        store_waiting(as_json)
     if problem is not None:
         say(f"Hasilmu tidak disimpan ke riwayat: {problem.reason}.", err=True, style="yellow")
         if problem.hint:
             say(problem.hint, err=True, style="yellow")
-    if keep.export is not None:
-        text = _report(cat, res, answers, mode, created, number, keep.fmt)
-        write_report(keep.export, text, keep.force)
-        say(f"Laporan disimpan di {keep.export}.", err=as_json)
-    elif problem is not None:
-        _offer_export(cat, res, answers, mode, created, as_json)
+        say(kept_text(kept) if kept is not None else problem.kept_failure, err=True, style="yellow")
+    try:
+        if keep.export is not None:
+            text = _report(cat, res, answers, mode, created, number, keep.fmt)
+            write_report(keep.export, text, keep.force)
+            say(f"Laporan disimpan di {keep.export}.", err=as_json)
+        elif problem is not None:
+            _offer_export(cat, res, answers, mode, created, as_json)
+    except KeyboardInterrupt:
+        raise interrupted(kept) from None
 
 
 @dataclass(frozen=True)
 class _Problem:
     reason: str
     hint: str | None
+    kept_failure: str = ""  # why the result could not be kept in a file either
 
 
-def _save(
+def kept_text(path: Path) -> str:
+    return (
+        f"Hasilmu disimpan sementara di {path}; `kariersosial history` memasukkannya ke "
+        "riwayat begitu riwayat bisa dipakai lagi."
+    )
+
+
+def interrupted(kept: Path | None) -> QuizInterrupted:
+    """Ctrl-C after the quiz: say where the result is, if it is anywhere."""
+    if kept is None:
+        return QuizInterrupted("Dihentikan.")
+    return QuizInterrupted(
+        f"Dihentikan. Hasilmu tetap disimpan sementara di {kept}.",
+        "Jalankan `kariersosial history` begitu riwayat bisa dipakai lagi; hasil itu akan "
+        "masuk ke riwayat.",
+    )
+
+
+def store_waiting(as_json: bool, *, quiet: bool = True) -> None:
+    """Results kept earlier go into the history now that it works; `quiet`: a history that
+    fails now is not this command's business (the quiz has just saved)."""
+    from kariersosial import pending
+
+    try:
+        numbers, notes = pending.store_all()
+    except StateError:
+        if not quiet:
+            raise
+        return
+    for note in notes:
+        say(note, err=True, style="yellow")
+    if numbers:
+        listed = ", ".join(str(n) for n in numbers)
+        say(
+            f"{len(numbers)} hasil yang sebelumnya belum tersimpan kini masuk riwayat "
+            f"(nomor {listed}).",
+            err=as_json,
+            style="dim",
+        )
+
+
+def _finished(
     cat: Catalog, res: Result, answers: Mapping[str, int | None], mode: str, created: str
-) -> tuple[int | None, _Problem | None]:
-    from kariersosial import history
+) -> Finished:
+    from kariersosial.pending import Finished
     from kariersosial.serialize import result
 
     known = {q.id for q in cat.questions}
+    return Finished(
+        created=created,
+        mode=mode,
+        catalog_version=cat.version,
+        detail={k: v for k, v in result(cat, res, answers, mode).items() if k != "answers"},
+        answers=tuple((q, cat.question(q).text, v) for q, v in answers.items() if q in known),
+        ranking=tuple((f.rank, f.role.id, f.role.name, f.fit) for f in res.ranking),
+    )
+
+
+def _save(finished: Finished) -> tuple[int | None, _Problem | None, Path | None]:
+    """(number, None, None) when stored; else the problem and the file the result is kept in.
+
+    An interruption while the history is being waited for (it may be locked for seconds)
+    keeps the result in a file first, then stops with a message saying where it is.
+    """
+    from kariersosial import history, pending
+
     try:
-        number = history.save(
-            created=created,
-            mode=mode,
-            catalog_version=cat.version,
-            detail={k: v for k, v in result(cat, res, answers, mode).items() if k != "answers"},
-            answers=[
-                history.Answer(q, cat.question(q).text, v) for q, v in answers.items() if q in known
-            ],
-            ranking=[history.Fit(f.rank, f.role.id, f.role.name, f.fit) for f in res.ranking],
-        )
+        return pending.save(finished), None, None
     except history.HistoryError as exc:
-        return None, _Problem(exc.reason, exc.hint)
+        problem = _Problem(exc.reason, exc.hint)
     except StateError as exc:  # e.g. a broken file that could not be moved aside
-        return None, _Problem(exc.message.rstrip("."), exc.hint)
-    return number, None
+        problem = _Problem(exc.message.rstrip("."), exc.hint)
+    except KeyboardInterrupt:
+        raise _Stopped(_keep_quietly(finished)) from None
+    try:
+        return None, problem, pending.keep(finished)
+    except StateError as exc:
+        return None, _Problem(problem.reason, problem.hint, exc.message), None
+
+
+class _Stopped(Exception):
+    """Ctrl-C during the save; `kept` is where the result went (None: nowhere)."""
+
+    def __init__(self, kept: Path | None) -> None:
+        super().__init__()
+        self.kept = kept
+
+
+def _keep_quietly(finished: Finished) -> Path | None:
+    from kariersosial import pending
+
+    try:
+        return pending.keep(finished)
+    except StateError:
+        return None
 
 
 def _report(

@@ -110,21 +110,22 @@ def clear_progress() -> None:
 
 def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | None, str | None]:
     """The saved progress, or None; a file we cannot use is set aside and explained."""
+    from kariersosial import reading
+
     path = progress_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):  # no file there (or no such folder)
-        return None, None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "bukan teks UTF-8"
+        text = reading.read_text(path, reading.PROGRESS_LIMIT)
+    except reading.ReadProblem as exc:
+        if exc.kind == "missing" or (exc.kind == "os" and not path.parent.is_dir()):
+            return None, None  # no file there (or no such folder)
         moved = set_aside(path, "rusak")
-        return None, f"Kemajuan kuis tidak bisa dibaca ({reason}); disimpan sebagai {moved.name}."
-    problem = _progress_problem(text, catalog_version, known)
+        why = exc.reason
+        return None, f"Kemajuan kuis tidak bisa dibaca ({why}); disimpan sebagai {moved.name}."
+    raw, problem = _progress_problem(text, catalog_version, known)
     if problem:
         kind, why = problem
         moved = set_aside(path, kind)
         return None, f"Kemajuan kuis yang tersimpan {why}; disisihkan sebagai {moved.name}."
-    raw = json.loads(text)
     progress = Progress(
         raw["catalog_version"],
         raw.get("mode", "full"),
@@ -135,22 +136,34 @@ def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | Non
     return progress, None
 
 
-def _progress_problem(text: str, version: str, known: set[str]) -> tuple[str, str] | None:
+MODES = ("quick", "full")
+
+
+def _progress_problem(
+    text: str, version: str, known: set[str]
+) -> tuple[Any, tuple[str, str] | None]:
+    """The parsed file and what is wrong with it, if anything: every field is checked."""
+    from kariersosial.safe_json import JsonProblem, loads
+
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError:
-        return "rusak", "rusak (bukan JSON yang sah)"
+        raw = loads(text)
+    except JsonProblem:
+        return None, ("rusak", "rusak (bukan JSON yang sah)")
     ok_shape = (
         isinstance(raw, dict)
         and raw.get("schema") == PROGRESS_SCHEMA
+        and type(raw.get("schema")) is int
         and isinstance(raw.get("catalog_version"), str)
+        and raw.get("mode", "full") in MODES
+        and isinstance(raw.get("updated", ""), str)
         and isinstance(raw.get("answers"), dict)
         and isinstance(raw.get("asked"), list)
         and all(v is None or (type(v) is int and 1 <= v <= 5) for v in raw["answers"].values())
         and all(isinstance(a, str) for a in raw["asked"])
+        and len(set(raw["asked"])) == len(raw["asked"])
     )
     if not ok_shape:
-        return "rusak", "rusak (isinya tidak sesuai format)"
+        return raw, ("rusak", "rusak (isinya tidak sesuai format)")
     if raw["catalog_version"] != version or not set(raw["answers"]) | set(raw["asked"]) <= known:
-        return "usang", "dibuat untuk versi daftar pernyataan yang lain"
-    return None
+        return raw, ("usang", "dibuat untuk versi daftar pernyataan yang lain")
+    return raw, None

@@ -1,0 +1,125 @@
+"""Check a stored result before anything is built from it, as the catalogue is checked.
+
+A history row or a kept result file can be edited by hand or damaged; the reports index into
+it (`f["role"]["name"]`, `f"{fit:.0f}"`), so wrong types would crash them half-way. Every
+problem is named with its path (`detail.ranking[0].fit`). No typer, rich or sqlite here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+MODES = ("quick", "full")
+
+
+class _Number:
+    """A finite int or float (not a bool)."""
+
+
+class _Maybe:
+    def __init__(self, shape: Any) -> None:
+        self.shape = shape
+
+
+NUMBER = _Number()
+ANY = object()  # anything at all (checked elsewhere)
+
+
+def maybe(shape: Any) -> _Maybe:
+    """The shape, or null."""
+    return _Maybe(shape)
+
+
+# What the reports read from a stored result (serialize.result without the answers).
+# A key ending in "?" may be missing.
+_QUOTE = {"quote": str}
+_EVIDENCE = {"label": str, "quote": str}
+_FIT = {
+    "rank": int,
+    "role": {"id": str, "name": str},
+    "fit": NUMBER,
+    "label": str,
+    "matches?": [_EVIDENCE],
+    "warnings?": [_EVIDENCE],
+}
+DETAIL = {
+    "status?": str,
+    "answered?": int,
+    "skipped?": int,
+    "decisive?": maybe(bool),
+    "nothing_fits?": bool,
+    "ranking?": [_FIT],
+    "misconception?": maybe({"myth": _QUOTE, "reality": [_QUOTE]}),
+    "adjacent?": [{"profession": {"name": str}, "role": str, "quotes": [_QUOTE]}],
+    "cautions?": [{"message": str}],
+}
+
+
+def problems(value: Any, shape: Any, path: str) -> list[str]:
+    """Every place where `value` does not have `shape`, as 'path: what is wrong'."""
+    found: list[str] = []
+    _check(value, shape, path, found)
+    return found
+
+
+def _check(value: Any, shape: Any, path: str, found: list[str]) -> None:
+    if shape is ANY:
+        return
+    if isinstance(shape, _Maybe):
+        if value is not None:
+            _check(value, shape.shape, path, found)
+    elif isinstance(shape, dict):
+        if not isinstance(value, Mapping):
+            found.append(f"{path}: harus berupa objek")
+            return
+        for key, inner in shape.items():
+            name = key.rstrip("?")
+            if name in value:
+                _check(value[name], inner, f"{path}.{name}", found)
+            elif not key.endswith("?"):
+                found.append(f"{path}.{name}: tidak ada")
+    elif isinstance(shape, list):
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            found.append(f"{path}: harus berupa daftar")
+            return
+        for index, item in enumerate(value):
+            _check(item, shape[0], f"{path}[{index}]", found)
+    elif not _is(value, shape):
+        found.append(f"{path}: harus berupa {_NAMES.get(shape, 'nilai lain')}")
+
+
+def _is(value: Any, shape: Any) -> bool:
+    if shape is NUMBER:
+        return type(value) in (int, float) and math.isfinite(value)
+    if shape is int:
+        return type(value) is int
+    return isinstance(value, shape)
+
+
+_NAMES: dict[Any, str] = {str: "teks", int: "bilangan bulat", bool: "true/false", NUMBER: "angka"}
+
+
+def answer_problems(values: Sequence[tuple[Any, Any, Any]], path: str) -> list[str]:
+    """(statement id, statement text, answer) rows: texts, and an answer 1..5 or null."""
+    found: list[str] = []
+    for index, (qid, text, value) in enumerate(values):
+        where = f"{path}[{index}]"
+        if not isinstance(qid, str) or not isinstance(text, str):
+            found.append(f"{where}: ID dan teks pernyataan harus berupa teks")
+        if value is not None and not (type(value) is int and 1 <= value <= 5):
+            found.append(f"{where}: jawaban harus 1 sampai 5 atau kosong")
+    return found
+
+
+def ranking_problems(rows: Sequence[tuple[Any, Any, Any, Any]], path: str) -> list[str]:
+    """(rank, role id, role name, fit) rows."""
+    found: list[str] = []
+    for index, (rank, role_id, name, fit) in enumerate(rows):
+        found += problems(
+            {"rank": rank, "role": {"id": role_id, "name": name}, "fit": fit},
+            {"rank": int, "role": {"id": str, "name": str}, "fit": NUMBER},
+            f"{path}[{index}]",
+        )
+    return found
