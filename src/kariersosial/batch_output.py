@@ -140,7 +140,11 @@ class JsonResults:
     """
 
     def __init__(self, out: Sink, catalog: Catalog) -> None:
+        from kariersosial.terminal import unicode_stream
+
         self.out = out
+        # \u escapes on a stream that cannot encode every name: still JSON, nothing replaced
+        self.ascii_only = not unicode_stream(out)
         self.version = catalog.version
         self.roles = [r.id for r in catalog.roles]
         self.count = 0
@@ -165,16 +169,15 @@ class JsonResults:
             "answered": r.answered,
             "skipped": r.skipped,
         }
-        self.out.write(("\n    " if self.count == 0 else ",\n    ") + _dumps(item))
+        self.out.write(("\n    " if self.count == 0 else ",\n    ") + self._dumps(item))
         self.count += 1
 
     def finish(self, summary: Summary) -> None:
         self.out.write("\n  ],\n" if self.count else "],\n")
-        self.out.write(f'  "summary": {_dumps(summary.as_dict())}\n}}\n')
+        self.out.write(f'  "summary": {self._dumps(summary.as_dict())}\n}}\n')
 
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    def _dumps(self, value: object) -> str:
+        return json.dumps(value, ensure_ascii=self.ascii_only)
 
 
 def score_responses(responses: Responses, out: Sink, fmt: Format = "csv") -> Summary:

@@ -327,7 +327,11 @@ def export(
             target = Path(f"kariersosial-hasil-{wanted}.html")
         if target is not None:
             check_target(target, force)
-        text = report.build(report.from_record(history.get(wanted), catalog()), kind)
+        from kariersosial.terminal import unicode_stream
+
+        on_screen = target is None and not unicode_stream(sys.stdout)
+        rep = report.from_record(history.get(wanted), catalog())
+        text = report.build(rep, kind, ascii_only=on_screen)
         if target is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return

@@ -27,12 +27,22 @@ SECTION_TITLES: dict[Section, str] = {
 
 @cache
 def stdout() -> Console:
-    return Console(highlight=False)
+    return _console(stderr=False)
 
 
 @cache
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
+    from kariersosial.terminal import MIN_WIDTH, console_environ
+
+    # no emoji codes: ":x:" in a catalogue text is shown as written
+    console = Console(stderr=stderr, highlight=False, emoji=False, _environ=console_environ())
+    if console.width < MIN_WIDTH:  # a width nothing readable fits in: wrap as if wider
+        console.width = MIN_WIDTH
+    return console
 
 
 def quoted(text: str, style: str = "italic") -> Text:

@@ -132,10 +132,13 @@ def format_for(name: str) -> str | None:
     return None
 
 
-def build(report: Report, fmt: str) -> str:
+def build(report: Report, fmt: str, *, ascii_only: bool = False) -> str:
+    """The report as text; `ascii_only` JSON escapes what a non-UTF-8 terminal cannot show."""
     from kariersosial.report_html import to_html  # here, not at the top: it imports this module
 
-    return {"md": markdown, "html": to_html, "json": to_json}[fmt](report)
+    if fmt == "json":
+        return to_json(report, ascii_only=ascii_only)
+    return {"md": markdown, "html": to_html}[fmt](report)
 
 
 def date_text(iso: str) -> str:
@@ -304,5 +307,5 @@ def as_data(report: Report) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+def to_json(report: Report, *, ascii_only: bool = False) -> str:
+    return json.dumps(as_data(report), ensure_ascii=ascii_only, indent=2) + "\n"
