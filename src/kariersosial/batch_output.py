@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from kariersosial.batch import Problem, Respondent, Responses
+from kariersosial.escaping import spreadsheet_row
 from kariersosial.models import Catalog
 
 Format = Literal["csv", "json"]
 LISTED_PROBLEMS = 20  # problems kept for the report; the rest are only counted
-# Cells a spreadsheet would run as a formula; a leading apostrophe keeps them text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CAUTION_LABELS = {
     "straight_lining": "jawaban hampir sama semua",
     "many_skips": "banyak yang dilewati",
@@ -109,23 +108,23 @@ class CsvResults:
         r = person.ranking
         top = r.fits[0][0]
         fits = {role.id: value for role, value in r.fits}
-        name = person.name or ""
-        if name.startswith(FORMULA_START):
-            name = "'" + name
+        # every text cell, not only the name: a custom catalogue's role names reach it too
         self.writer.writerow(
-            [
-                person.line,
-                name,
-                top.id,
-                top.name,
-                " > ".join(role.id for role, _ in r.fits),
-                *(f"{fits[rid]:.0f}" for rid in self.roles),
-                YES_NO[r.decisive],
-                YES_NO[r.nothing_fits],
-                "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
-                r.answered,
-                r.skipped,
-            ]
+            spreadsheet_row(
+                [
+                    person.line,
+                    person.name or "",
+                    top.id,
+                    top.name,
+                    " > ".join(role.id for role, _ in r.fits),
+                    *(f"{fits[rid]:.0f}" for rid in self.roles),
+                    YES_NO[r.decisive],
+                    YES_NO[r.nothing_fits],
+                    "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
+                    r.answered,
+                    r.skipped,
+                ]
+            )
         )
 
     def finish(self, summary: Summary) -> None:

@@ -108,7 +108,7 @@ def layout_notes(responses: Responses) -> None:
         shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
         total = len(responses.catalog.questions)
         console.print(
-            f"{len(missing)} dari {total} pernyataan tidak punya kolom ({shown}); "
+            f"{len(missing)} dari {total} pernyataan tidak punya kolom ({escape(shown)}); "
             "pernyataan itu dianggap tidak ditanyakan.",
             style="yellow",
         )
@@ -148,7 +148,7 @@ def print_summary(summary: Summary, output: str | None) -> None:
         table.add_column(justify="right")
         for role_id, name in summary.roles:
             count = summary.first[role_id]
-            table.add_row(f"  {name}", str(count), f"{100 * count / summary.scored:.0f}%")
+            table.add_row(Text(f"  {name}"), str(count), f"{100 * count / summary.scored:.0f}%")
         console.print("Peran teratas tiap responden:")
         console.print(table)
         for note in (

@@ -67,7 +67,7 @@ def roles_table(catalog: Catalog) -> Table:
     for role in catalog.roles:
         name = Text(role.name, style="bold") + Text(f"\n{role.id}", style="cyan")
         name.overflow = "fold"
-        table.add_row(name, role.summary)
+        table.add_row(name, Text(role.summary))
     return table
 
 
@@ -113,7 +113,7 @@ def answers_table(catalog: Catalog, asked: Iterable[str], answers: dict[str, int
     for number, qid in enumerate(asked, start=1):
         value = answers.get(qid)
         label = SCALE_LABELS[value] if value else Text(SKIP_LABEL, style="dim")
-        table.add_row(str(number), catalog.question(qid).text, label)
+        table.add_row(str(number), Text(catalog.question(qid).text), label)
     return table
 
 
@@ -129,7 +129,7 @@ def questions_table(catalog: Catalog) -> Table:
             ("kebalikan dari " if m.direction < 0 else "") + catalog.dimension(m.dimension).name
             for m in q.loadings
         )
-        table.add_row(q.id, q.text, measures)
+        table.add_row(Text(q.id), Text(q.text), Text(measures))
     table.caption = "Jawaban: " + ", ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items())
     table.caption += ", kosong = lewati. Contoh berkas: p01=4 (satu baris per pernyataan)."
     return table

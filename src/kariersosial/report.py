@@ -8,13 +8,13 @@ Markdown and JSON are built here, HTML in `report_html` from the same shared tex
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+from kariersosial.escaping import md_escape
 from kariersosial.fit import fit_label
 from kariersosial.texts import (
     DISCLAIMER,
@@ -214,13 +214,6 @@ def explained_fits(res: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def md_escape(text: str) -> str:
-    """Backslash the characters Markdown would read as markup (or as raw HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
 
 def markdown(report: Report) -> str:
     e = md_escape
@@ -237,9 +230,8 @@ def markdown(report: Report) -> str:
         out += ["## Peringkat kecocokan (0–100)", ""]
         out += ["| No. | Peran | Kecocokan | Keterangan |", "|---:|---|---:|---|"]
         for f in ranking:
-            out.append(
-                f"| {f['rank']} | {e(f['role']['name'])} | {f['fit']:.0f} | {e(f['label'])} |"
-            )
+            rank, name, label = e(str(f["rank"])), e(f["role"]["name"]), e(f["label"])
+            out.append(f"| {rank} | {name} | {f['fit']:.0f} | {label} |")
         out.append("")
         verdict = verdict_text(res)
         if verdict:
@@ -249,7 +241,7 @@ def markdown(report: Report) -> str:
         out += ["## Penjelasan", "", f"_{e(QUOTE_NOTE)}_", ""]
     names = role_names(res)
     for f in explained:
-        out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
+        out += [f"### {e(str(f['rank']))}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
         if not f.get("matches"):
             out += [f"_{e(NO_MATCHES)}_", ""]
         for title, items in (

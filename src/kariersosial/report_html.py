@@ -93,7 +93,7 @@ def to_html(report: Report) -> str:
         for f in ranking:
             width = max(0.0, min(100.0, float(f["fit"])))
             body.append(
-                f'<tr><td class="num">{f["rank"]}</td><td>{e(f["role"]["name"])}</td>'
+                f'<tr><td class="num">{e(str(f["rank"]))}</td><td>{e(f["role"]["name"])}</td>'
                 f'<td><span class="bar"><span style="width: {width:.0f}%"></span></span>'
                 f"{f['fit']:.0f}</td><td>{e(f['label'])}</td></tr>"
             )
@@ -108,7 +108,7 @@ def to_html(report: Report) -> str:
     for f in explained:
         body += [
             '<section class="role">',
-            f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
+            f"<h3>{e(str(f['rank']))}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
         ]
         if not f.get("matches"):
             body.append(f'<p class="small">{e(NO_MATCHES)}</p>')
