@@ -100,9 +100,7 @@ def install_fallback() -> None:
 
 # Control characters (C0 but the newline, DEL, C1), direction overrides and lone surrogates:
 # echoed raw they move the cursor, clear the screen or reorder what the person reads.
-_UNSHOWN = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSHOWN = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _NAMED = {"\t": "\\t", "\r": "\\r"}
 
 
@@ -116,7 +114,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 def shown(text: str) -> str:
     """Text from a person or a file, safe to echo: control characters written as `\\x1b`."""
-    return _UNSHOWN.sub(_escaped, text)
+    return re.sub(_UNSHOWN, _escaped, text)  # compiled on first use (re caches it), not at start
 
 
 def console_environ(environ: Mapping[str, str] | None = None) -> dict[str, str]:
