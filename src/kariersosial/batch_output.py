@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from kariersosial.batch import Problem, Respondent, Responses
+from kariersosial.escaping import spreadsheet_row
 from kariersosial.models import Catalog
 
 Format = Literal["csv", "json"]
 LISTED_PROBLEMS = 20  # problems kept for the report; the rest are only counted
-# Cells a spreadsheet would run as a formula; a leading apostrophe keeps them text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CAUTION_LABELS = {
     "straight_lining": "jawaban hampir sama semua",
     "many_skips": "banyak yang dilewati",
@@ -113,23 +112,23 @@ class CsvResults:
         r = person.ranking
         top = r.fits[0][0]
         fits = {role.id: value for role, value in r.fits}
-        name = person.name or ""
-        if name.startswith(FORMULA_START):
-            name = "'" + name
+        # every text cell, not only the name: a custom catalogue's role names reach it too
         self.writer.writerow(
-            [
-                person.line,
-                name,
-                top.id,
-                top.name,
-                " > ".join(role.id for role, _ in r.fits),
-                *(f"{fits[rid]:.0f}" for rid in self.roles),
-                YES_NO[r.decisive],
-                YES_NO[r.nothing_fits],
-                "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
-                r.answered,
-                r.skipped,
-            ]
+            spreadsheet_row(
+                [
+                    person.line,
+                    person.name or "",
+                    top.id,
+                    top.name,
+                    " > ".join(role.id for role, _ in r.fits),
+                    *(f"{fits[rid]:.0f}" for rid in self.roles),
+                    YES_NO[r.decisive],
+                    YES_NO[r.nothing_fits],
+                    "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
+                    r.answered,
+                    r.skipped,
+                ]
+            )
         )
 
     def finish(self, summary: Summary) -> None:
@@ -144,7 +143,11 @@ class JsonResults:
     """
 
     def __init__(self, out: Sink, catalog: Catalog) -> None:
+        from kariersosial.terminal import unicode_stream
+
         self.out = out
+        # \u escapes on a stream that cannot encode every name: still JSON, nothing replaced
+        self.ascii_only = not unicode_stream(out)
         self.version = catalog.version
         self.roles = [r.id for r in catalog.roles]
         self.count = 0
@@ -169,16 +172,15 @@ class JsonResults:
             "answered": r.answered,
             "skipped": r.skipped,
         }
-        self.out.write(("\n    " if self.count == 0 else ",\n    ") + _dumps(item))
+        self.out.write(("\n    " if self.count == 0 else ",\n    ") + self._dumps(item))
         self.count += 1
 
     def finish(self, summary: Summary) -> None:
         self.out.write("\n  ],\n" if self.count else "],\n")
-        self.out.write(f'  "summary": {_dumps(summary.as_dict())}\n}}\n')
+        self.out.write(f'  "summary": {self._dumps(summary.as_dict())}\n}}\n')
 
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    def _dumps(self, value: object) -> str:
+        return json.dumps(value, ensure_ascii=self.ascii_only)
 
 
 def score_responses(responses: Responses, out: Sink, fmt: Format = "csv") -> Summary:

@@ -192,6 +192,9 @@ reflow_help(app)
 
 def main() -> None:
     """Console-script entry point; output that cannot be written is reported here, once."""
+    from kariersosial.terminal import install_fallback
+
+    install_fallback()  # before anything is printed: a latin-1 or ASCII terminal shows "-" for "–"
     try:
         try:
             app()

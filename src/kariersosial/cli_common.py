@@ -48,10 +48,13 @@ def fail(message: str, hint: str | None, code: int) -> NoReturn:
 
 
 def escape(text: str) -> str:
-    """Text for rich markup, shown as it is."""
+    """Text for rich markup, shown as it is: no markup, and control characters as `\\x1b`
+    (a role argument or a respondent's name must not clear the screen when echoed)."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from kariersosial.terminal import shown
+
+    return rich_escape(shown(text))
 
 
 def catalog() -> Catalog:
@@ -59,7 +62,11 @@ def catalog() -> Catalog:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    from kariersosial.terminal import unicode_stream
+
+    # \u escapes where the stream cannot encode the text: still JSON, and nothing replaced
+    ascii_only = not unicode_stream(sys.stdout)
+    sys.stdout.write(json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 def complete_role(incomplete: str) -> list[tuple[str, str]]:
@@ -125,5 +132,6 @@ def say(text: str, *, err: bool = False, style: str | None = None) -> None:
     from rich.text import Text
 
     from kariersosial.render import stderr, stdout
+    from kariersosial.terminal import shown
 
-    (stderr() if err else stdout()).print(Text(text, style=style or ""))
+    (stderr() if err else stdout()).print(Text(shown(text), style=style or ""))

@@ -139,6 +139,7 @@ def _entry_data(entry: Entry) -> dict[str, object]:
 
 def _entries_table(found: list[Entry]) -> object:
     from rich.table import Table
+    from rich.text import Text
 
     from kariersosial.fit import fit_label
     from kariersosial.report import short_date
@@ -151,11 +152,12 @@ def _entries_table(found: list[Entry]) -> object:
     table.add_column("Kecocokan", justify="right", no_wrap=True)
     for entry in found:
         top = entry.top
+        # stored text as Text, never markup: a row saved from a custom catalogue may hold "[/x]"
         table.add_row(
             str(entry.id),
-            short_date(entry.created),
-            MODE_NAMES.get(entry.mode, entry.mode),
-            top.role_name if top else "(jawaban terlalu sedikit)",
+            Text(short_date(entry.created)),
+            Text(MODE_NAMES.get(entry.mode, entry.mode)),
+            Text(top.role_name) if top else "(jawaban terlalu sedikit)",
             f"{top.fit:.0f} · {fit_label(top.fit)}" if top else "—",
         )
     table.caption = (
@@ -211,6 +213,7 @@ def show(number: NumberArg, as_json: JsonOption = False) -> None:
 
 def _stored_ranking(record: Record) -> object:
     from rich.table import Table
+    from rich.text import Text
 
     from kariersosial.fit import fit_label
 
@@ -220,7 +223,7 @@ def _stored_ranking(record: Record) -> object:
     table.add_column("Kecocokan", justify="right")
     table.add_column("Keterangan")
     for fit in record.ranking:
-        table.add_row(str(fit.rank), fit.role_name, f"{fit.fit:.0f}", fit_label(fit.fit))
+        table.add_row(str(fit.rank), Text(fit.role_name), f"{fit.fit:.0f}", fit_label(fit.fit))
     if not record.ranking:
         table.caption = "Jawabannya terlalu sedikit untuk menilai kecocokan."
     return table
@@ -349,7 +352,11 @@ def export(
             target = Path(f"kariersosial-hasil-{wanted}.html")
         if target is not None:
             check_target(target, force)
-        text = report.build(report.from_record(history.get(wanted), catalog()), kind)
+        from kariersosial.terminal import unicode_stream
+
+        on_screen = target is None and not unicode_stream(sys.stdout)
+        rep = report.from_record(history.get(wanted), catalog())
+        text = report.build(rep, kind, ascii_only=on_screen)
         if target is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return

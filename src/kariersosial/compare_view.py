@@ -115,7 +115,7 @@ def _gaps(comp: Comparison, wide: bool) -> list[RenderableType]:
         table.add_column("Lebih dibutuhkan oleh", ratio=2)
         for gap in comp.gaps:
             table.add_row(
-                gap.dimension.name,
+                Text(gap.dimension.name),
                 _bar(gap.left),
                 _bar(gap.right),
                 Text(comp.needs_more(gap).name, style="bold"),
@@ -129,6 +129,6 @@ def _gaps(comp: Comparison, wide: bool) -> list[RenderableType]:
         grid.add_column(no_wrap=True)
         for role, weight in ((comp.left, gap.left), (comp.right, gap.right)):
             more = Text("◀ lebih dibutuhkan", style="bold") if role is comp.needs_more(gap) else ""
-            grid.add_row(role.name, _bar(weight), more)
+            grid.add_row(Text(role.name), _bar(weight), more)
         parts.append(Padding(grid, (0, 0, 0, 3)))
     return parts

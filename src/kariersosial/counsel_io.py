@@ -141,7 +141,7 @@ def layout_notes(responses: Responses) -> None:
         shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
         total = len(responses.catalog.questions)
         console.print(
-            f"{len(missing)} dari {total} pernyataan tidak punya kolom ({shown}); "
+            f"{len(missing)} dari {total} pernyataan tidak punya kolom ({escape(shown)}); "
             "pernyataan itu dianggap tidak ditanyakan.",
             style="yellow",
         )

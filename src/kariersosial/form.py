@@ -9,6 +9,7 @@ import csv
 import io
 
 from kariersosial.answers import SCALE_LABELS
+from kariersosial.escaping import md_escape, spreadsheet_row
 from kariersosial.models import Catalog
 
 
@@ -19,7 +20,7 @@ def form_csv(cat: Catalog) -> str:
     # shared or opened months later, and a spreadsheet's narrow column still starts with the
     # id that `score` reads. One header row only, so the file is ready to fill in.
     csv.writer(text, lineterminator="\n").writerow(
-        ["nama", *(f"{q.id} {q.text}" for q in cat.questions)]
+        spreadsheet_row(["nama", *(f"{q.id} {q.text}" for q in cat.questions)])
     )
     return text.getvalue()
 
@@ -64,5 +65,5 @@ def form_markdown(cat: Catalog) -> str:
 
 
 def _md_cell(text: str) -> str:
-    """A table cell on one line, its backslashes and pipes escaped so the row keeps its shape."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+    """A table cell on one line, shown as written: the row keeps its shape, HTML stays text."""
+    return md_escape(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from kariersosial.adaptive import MAX_QUESTIONS, MIN_QUESTIONS, TYPICAL_LENGTH
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.models import Catalog, Question
 from kariersosial.store import Progress
+from kariersosial.terminal import wrap_width
 
 BACK = "kembali"
 SKIP = "lewati"
@@ -72,7 +72,7 @@ def ask_statement(
     if not first:
         choices.append(questionary.Choice("← Kembali ke pernyataan sebelumnya", value=BACK))
     current = 3 if default is NEW else SKIP if default is None else default
-    width = max(30, shutil.get_terminal_size().columns - 2)
+    width = wrap_width()
     text = textwrap.fill(
         question.text, width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
     )
@@ -187,7 +187,7 @@ def review(
     after it dropped, and True, so that the quiz chooses what comes next again.
     """
     numbers = {str(n): qid for n, qid in enumerate(progress.asked, start=1)}
-    width = max(30, shutil.get_terminal_size().columns - 2)
+    width = wrap_width()
     ask = textwrap.fill(
         "Ketik nomor pernyataan yang ingin kamu ubah, atau tekan Enter untuk melihat hasil:", width
     )
@@ -239,7 +239,7 @@ def choose_resume(progress: Progress, total: int, term: Terminal) -> bool:
             f"kuis lengkap yang belum selesai ({answered} dari {total} pernyataan sudah "
             f"dijawab{passed})"
         )
-    width = max(30, shutil.get_terminal_size().columns - 2)
+    width = wrap_width()
     answer = questionary.select(
         textwrap.fill(f"Kamu punya {where}.", width),
         choices=[

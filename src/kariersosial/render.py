@@ -27,12 +27,22 @@ SECTION_TITLES: dict[Section, str] = {
 
 @cache
 def stdout() -> Console:
-    return Console(highlight=False)
+    return _console(stderr=False)
 
 
 @cache
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
+    from kariersosial.terminal import MIN_WIDTH, console_environ
+
+    # no emoji codes: ":x:" in a catalogue text is shown as written
+    console = Console(stderr=stderr, highlight=False, emoji=False, _environ=console_environ())
+    if console.width < MIN_WIDTH:  # a width nothing readable fits in: wrap as if wider
+        console.width = MIN_WIDTH
+    return console
 
 
 def quoted(text: str, style: str = "italic") -> Text:
@@ -57,7 +67,7 @@ def roles_table(catalog: Catalog) -> Table:
     for role in catalog.roles:
         name = Text(role.name, style="bold") + Text(f"\n{role.id}", style="cyan")
         name.overflow = "fold"
-        table.add_row(name, role.summary)
+        table.add_row(name, Text(role.summary))
     return table
 
 
@@ -115,7 +125,7 @@ class AnswersTable:
         table.add_column("Jawaban", no_wrap=True, width=widest)
         for number, (text, value) in enumerate(self.rows, start=1):
             label = Text(labels[value]) if value else Text(SKIP_LABEL, style="dim")
-            table.add_row(str(number), text, label)
+            table.add_row(str(number), Text(text), label)
         if narrow:
             table.caption = ", ".join(
                 f"{SHORT_LABELS[v]} = {SCALE_LABELS[v].lower()}" for v in SCALE_LABELS
@@ -142,7 +152,7 @@ def questions_table(catalog: Catalog) -> Table:
             ("kebalikan dari " if m.direction < 0 else "") + catalog.dimension(m.dimension).name
             for m in q.loadings
         )
-        table.add_row(q.id, q.text, measures)
+        table.add_row(Text(q.id), Text(q.text), Text(measures))
     table.caption = "Jawaban: " + ", ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items())
     table.caption += ", kosong = lewati. Contoh berkas: p01=4 (satu baris per pernyataan)."
     return table

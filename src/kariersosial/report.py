@@ -8,13 +8,13 @@ Markdown and JSON are built here, HTML in `report_html` from the same shared tex
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+from kariersosial.escaping import md_escape
 from kariersosial.fit import fit_label
 from kariersosial.report_picture import text_bar
 from kariersosial.texts import (
@@ -136,10 +136,13 @@ def format_for(name: str) -> str | None:
     return None
 
 
-def build(report: Report, fmt: str) -> str:
+def build(report: Report, fmt: str, *, ascii_only: bool = False) -> str:
+    """The report as text; `ascii_only` JSON escapes what a non-UTF-8 terminal cannot show."""
     from kariersosial.report_html import to_html  # here, not at the top: it imports this module
 
-    return {"md": markdown, "html": to_html, "json": to_json}[fmt](report)
+    if fmt == "json":
+        return to_json(report, ascii_only=ascii_only)
+    return {"md": markdown, "html": to_html}[fmt](report)
 
 
 def date_text(iso: str) -> str:
@@ -215,13 +218,6 @@ def explained_fits(res: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def md_escape(text: str) -> str:
-    """Backslash the characters Markdown would read as markup (or as raw HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
 
 def _profile_markdown(res: Mapping[str, Any]) -> list[str]:
     from kariersosial.report_picture import PROFILE_TITLE, profile_bars, top_role
@@ -259,10 +255,8 @@ def markdown(report: Report) -> str:
         out += ["## Peringkat kecocokan (0–100)", ""]
         out += ["| No. | Peran | Kecocokan | Gambaran | Keterangan |", "|---:|---|---:|---|---|"]
         for f in ranking:
-            out.append(
-                f"| {f['rank']} | {e(f['role']['name'])} | {f['fit']:.0f} | "
-                f"{text_bar(f['fit'])} | {e(f['label'])} |"
-            )
+            rank, name, label = e(str(f["rank"])), e(f["role"]["name"]), e(f["label"])
+            out.append(f"| {rank} | {name} | {f['fit']:.0f} | {text_bar(f['fit'])} | {label} |")
         out.append("")
         verdict = verdict_text(res)
         if verdict:
@@ -273,7 +267,7 @@ def markdown(report: Report) -> str:
         out += ["## Penjelasan", "", f"_{e(QUOTE_NOTE)}_", ""]
     names = role_names(res)
     for f in explained:
-        out += [f"### {f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
+        out += [f"### {e(str(f['rank']))}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
         if not f.get("matches"):
             out += [f"_{e(no_matches_text(f['fit']))}_", ""]
         for title, items in (
@@ -331,5 +325,5 @@ def as_data(report: Report) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+def to_json(report: Report, *, ascii_only: bool = False) -> str:
+    return json.dumps(as_data(report), ensure_ascii=ascii_only, indent=2) + "\n"

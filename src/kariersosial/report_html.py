@@ -127,7 +127,7 @@ def to_html(report: Report) -> str:
         ]
         for f in ranking:
             body.append(
-                f'<tr><td class="num">{f["rank"]}</td><td>{e(f["role"]["name"])}</td>'
+                f'<tr><td class="num">{e(str(f["rank"]))}</td><td>{e(f["role"]["name"])}</td>'
                 f'<td class="num">{f["fit"]:.0f}</td><td>{e(f["label"])}</td></tr>'
             )
         body += ["</tbody>", "</table>"]
@@ -142,7 +142,7 @@ def to_html(report: Report) -> str:
     for f in explained:
         body += [
             '<section class="role">',
-            f"<h3>{f['rank']}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
+            f"<h3>{e(str(f['rank']))}. {e(f['role']['name'])} — {f['fit']:.0f}/100</h3>",
         ]
         if not f.get("matches"):
             body.append(f'<p class="small">{e(no_matches_text(f["fit"]))}</p>')

@@ -92,7 +92,9 @@ def _ranking(result: Result) -> Table:
             else "red"
         )
         bar = Bar(100, 0, fit.fit, width=12, color=colour, bgcolor="grey23")
-        table.add_row(f"{fit.rank}.", fit.role.name, bar, f"{fit.fit:.0f}", fit_label(fit.fit))
+        table.add_row(
+            f"{fit.rank}.", Text(fit.role.name), bar, f"{fit.fit:.0f}", fit_label(fit.fit)
+        )
     return table
 
 
@@ -175,7 +177,7 @@ def _cautions(result: Result) -> list[RenderableType]:
             pair = Table.grid(padding=(0, 1))
             pair.add_column(style="dim")
             pair.add_column(style="dim")
-            pair.add_row("•", a.text)
-            pair.add_row("↔", b.text)
+            pair.add_row("•", Text(a.text))
+            pair.add_row("↔", Text(b.text))
             parts.append(Padding(pair, (0, 0, 0, 4)))
     return [*parts, Text()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -29,6 +30,9 @@ from kariersosial.models import (
 T = TypeVar("T")
 SourceReader = Callable[[str], str | None]
 
+# A lone surrogate ("\udc80" in the JSON) cannot be written to any terminal or file, and a
+# control character (other than a newline or tab) would move the cursor or clear the screen.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", float: "angka", list: "daftar", dict: "objek"}
 
 
@@ -55,6 +59,12 @@ class Checker:
             empty = kind is str and isinstance(value, str)
             self.fail(path, "tidak boleh kosong" if empty else f"harus berupa {_TYPE_NAMES[kind]}")
             return None
+        if kind is str:
+            bad = _UNSHOWABLE.search(value)
+            if bad is not None:
+                code = f"U+{ord(bad.group()):04X}"
+                self.fail(path, f"berisi karakter yang tidak bisa ditampilkan ({code}); hapus itu")
+                return None
         return cast(T, value)
 
     def items(self, obj: dict[str, Any], key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
