@@ -313,3 +313,20 @@ def test_quiz_statements_wrap_below_32_columns(
     lines = shown[0].splitlines()
     assert max(len(line) for line in lines) <= columns
     assert " ".join(" ".join(lines[1:]).split()).startswith(question.text)
+
+
+@pytest.mark.parametrize("columns", ["0", "abc", "-5"])
+def test_help_is_shown_whatever_columns_says(columns: str) -> None:
+    # typer draws --help on its own console, which reads COLUMNS itself: only main() can help
+    env = {**os.environ, "COLUMNS": columns, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kariersosial", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Kuis kecocokan karier" in done.stdout
+    assert "Perintah" in done.stdout

@@ -192,9 +192,10 @@ reflow_help(app)
 
 def main() -> None:
     """Console-script entry point; output that cannot be written is reported here, once."""
-    from kariersosial.terminal import install_fallback
+    from kariersosial.terminal import drop_bad_sizes, install_fallback
 
     install_fallback()  # before anything is printed: a latin-1 or ASCII terminal shows "-" for "–"
+    drop_bad_sizes()
     try:
         try:
             app()

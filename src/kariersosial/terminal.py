@@ -127,6 +127,17 @@ def console_environ(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def drop_bad_sizes() -> None:
+    """Forget a COLUMNS or LINES that is not a size, for every console the program builds.
+
+    typer draws `--help` on a console of its own; with `COLUMNS=0` it would print nothing.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdecimal() and int(value) > 0):
+            del os.environ[name]
+
+
 def wrap_width(indent: int = 2) -> int:
     """Where prompt text is wrapped: the terminal's width less `indent`, never below MIN_WIDTH."""
     import shutil
