@@ -376,6 +376,26 @@ def _stored_detail() -> str:
 
 
 @pytest.mark.usefixtures("one_saved")
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE ranking SET fit = 'tinggi' WHERE result_id = 1 AND rank = 1",
+        "UPDATE results SET created = X'00ff' WHERE id = 1",
+        "UPDATE ranking SET role_name = X'00' WHERE result_id = 1 AND rank = 1",
+    ],
+)
+def test_a_tampered_row_is_listed_as_damaged_not_a_crash(runner: CliRunner, sql: str) -> None:
+    tamper(sql)
+    listed = runner.invoke(app, ["history"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0, listed.output
+    flat = " ".join(listed.stdout.split())
+    assert "(catatan rusak; hapus dengan `kariersosial history delete 1`)" in flat
+    as_json = runner.invoke(app, ["history", "--json"])
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout)["results"][0]["status"] == "damaged"
+
+
+@pytest.mark.usefixtures("one_saved")
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_a_tampered_detail_is_a_damaged_record_not_a_crash(runner: CliRunner, fmt: str) -> None:
     detail, problem = _detail_with_text_fit()

@@ -137,6 +137,14 @@ def _entry_data(entry: Entry) -> dict[str, object]:
     }
 
 
+def _no_top(entry: Entry) -> str:
+    from kariersosial.history import DAMAGED
+
+    if entry.status == DAMAGED:
+        return f"(catatan rusak; hapus dengan `kariersosial history delete {entry.id}`)"
+    return "(jawaban terlalu sedikit)"
+
+
 def _entries_table(found: list[Entry]) -> object:
     from rich.table import Table
     from rich.text import Text
@@ -157,7 +165,7 @@ def _entries_table(found: list[Entry]) -> object:
             str(entry.id),
             Text(short_date(entry.created)),
             Text(MODE_NAMES.get(entry.mode, entry.mode)),
-            Text(top.role_name) if top else "(jawaban terlalu sedikit)",
+            Text(top.role_name) if top else _no_top(entry),
             f"{top.fit:.0f} · {fit_label(top.fit)}" if top else "—",
         )
     table.caption = (

@@ -304,9 +304,25 @@ _ENTRY_SQL = """
 """
 
 
+DAMAGED = "damaged"  # the status a listed row gets when its stored fields have the wrong types
+
+
 def _entry(row: tuple[Any, ...]) -> Entry:
-    top = Fit(row[5], row[6], row[7], row[8]) if row[5] is not None else None
-    return Entry(row[0], row[1], row[2], row[3], row[4], top)
+    """A listed row; one another program has tampered with is listed as damaged, not a crash."""
+    number, created, mode, version, status, rank, role_id, role_name, fit = row
+    texts_ok = all(isinstance(v, str) for v in (created, mode, version, status))
+    top_ok = rank is None or (
+        isinstance(rank, int)
+        and isinstance(role_id, str)
+        and isinstance(role_name, str)
+        and isinstance(fit, int | float)
+        and not isinstance(fit, bool)
+    )
+    if not (texts_ok and top_ok):
+        text = [v if isinstance(v, str) else "" for v in (created, mode, version)]
+        return Entry(number, text[0], text[1], text[2], DAMAGED, None)
+    top = Fit(rank, role_id, role_name, float(fit)) if rank is not None else None
+    return Entry(number, created, mode, version, status, top)
 
 
 def entries() -> list[Entry]:
