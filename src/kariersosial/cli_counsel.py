@@ -43,7 +43,8 @@ OutputOption = Annotated[
         "-o",
         help=(
             "Tulis hasilnya ke berkas ini, bukan ke layar. Berkas CSV diberi penanda UTF-8 (BOM) "
-            "agar Excel menampilkan hurufnya dengan benar."
+            "agar Excel menampilkan hurufnya dengan benar. Berkas yang sudah ada tidak ditimpa "
+            "tanpa --force."
         ),
         show_default=False,
         metavar="BERKAS",

@@ -165,10 +165,16 @@ def _create_temp(target: Target, encoding: str, newline: str) -> tuple[Path, io.
                 break
             except FileExistsError:
                 continue
-        if target.mode is not None:
-            os.chmod(fd, target.mode)
     except OSError as exc:
         raise write_error(target.shown, exc) from None
+    if target.mode is not None:  # a replaced file keeps who may read it
+        try:
+            os.chmod(fd if os.chmod in os.supports_fd else tmp, target.mode)
+        except OSError as exc:
+            os.close(fd)
+            with suppress(OSError):
+                tmp.unlink()
+            raise write_error(target.shown, exc) from None
     raw = io.FileIO(fd, "w")
     return tmp, io.TextIOWrapper(io.BufferedWriter(raw), encoding=encoding, newline=newline)
 
