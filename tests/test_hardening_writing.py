@@ -265,15 +265,14 @@ def test_force_never_replaces_a_fifo(runner: CliRunner, saved: int, tmp_path: Pa
     assert "tidak ada yang membaca di ujung lainnya" in flat(result.stderr)  # and no wait
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    try:
-        while not received and reader.is_alive():
-            done = runner.invoke(app, ["export", "1", "-o", str(fifo), "-f", "md", "--force"])
-            if done.exit_code == 0:
-                break
-    finally:
-        reader.join(timeout=60)
+    for _ in range(10_000):  # until the reader has the pipe open; each failed try is instant
+        done = runner.invoke(app, ["export", "1", "-o", str(fifo), "-f", "md", "--force"])
+        if done.exit_code == 0:
+            break
+    reader.join(timeout=60)
+    assert done.exit_code == 0, done.output
     assert b"# Hasil kuis kariersosial" in received[0]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
