@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import secrets
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -158,7 +157,7 @@ def _create_temp(target: Target, encoding: str, newline: str) -> tuple[Path, io.
     try:
         folder.mkdir(parents=True, exist_ok=True)
         while True:  # a short name: a long target name must not make the temp name too long
-            tmp = folder / f".kariersosial-{secrets.token_hex(6)}.tmp"
+            tmp = folder / f".kariersosial-{os.urandom(6).hex()}.tmp"
             try:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
                 fd = os.open(tmp, flags, _NEW_FILE_MODE)
