@@ -285,6 +285,16 @@ def test_force_never_replaces_a_device_node(runner: CliRunner, saved: int, tmp_p
     assert stat.S_ISCHR(node.lstat().st_mode)  # written into, not replaced by a regular file
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_dev_stdout_is_written_into_not_replaced(tmp_path: Path) -> None:
+    log = tmp_path / "log.md"
+    log.write_text("catatan\n", encoding="utf-8")
+    with log.open("a") as out:  # `>> log.md`: what the shell opened is kept and continued
+        done = cli("form", "-o", "/dev/stdout", home=tmp_path, stdout=out)
+    assert done.returncode == 0, done.stderr
+    assert log.read_text(encoding="utf-8").startswith("catatan\n# ")
+
+
 def test_a_directory_is_refused_even_with_force(runner: CliRunner, tmp_path: Path) -> None:
     result = refused(runner.invoke(app, ["form", "-o", str(tmp_path), "--force"]), 2)
     assert f"{tmp_path} adalah folder, bukan berkas." in flat(result.stderr)

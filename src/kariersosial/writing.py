@@ -60,15 +60,15 @@ def check_target(path: str | Path, *, force: bool, sources: Sequence[Source] = (
     shown = str(path)
     real = Path(os.path.realpath(path))  # a link to a report replaces the report, not the link
     try:
-        st = os.stat(real)
+        st = os.stat(path)  # the name as given: /dev/stdout may lead to a pipe with no path
     except FileNotFoundError:
         return Target(real, shown, force=force)
     except OSError as exc:
         raise UsageError(f"Tidak bisa menulis {shown} ({os_reason(exc)}).", NAME_HINT) from None
     if stat.S_ISDIR(st.st_mode):
         raise UsageError(f"{shown} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
-    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
-        return Target(real, shown, stream=True, force=force)
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode) or _already_open(shown, st):
+        return Target(Path(path), shown, stream=True, force=force)
     if not stat.S_ISREG(st.st_mode):
         raise UsageError(
             f"{shown} bukan berkas biasa; kariersosial tidak menggantinya, juga dengan --force.",
@@ -84,6 +84,11 @@ def check_target(path: str | Path, *, force: bool, sources: Sequence[Source] = (
     if not force:
         raise UsageError(f"Berkas {shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT)
     return Target(real, shown, mode=stat.S_IMODE(st.st_mode), force=True)
+
+
+def _already_open(shown: str, st: os.stat_result) -> bool:
+    """/dev/stdout, /dev/fd/N: a file the shell opened for us (`> x`), written where it is."""
+    return shown.startswith(("/dev/stdout", "/dev/stderr", "/dev/fd/")) and stat.S_ISREG(st.st_mode)
 
 
 def _same_file(st: os.stat_result, path: str) -> bool:
@@ -224,7 +229,8 @@ def _sync_folder(folder: Path) -> None:
 @contextmanager
 def _open_stream(target: Target, encoding: str, newline: str) -> Iterator[OutputFile]:
     """A device or pipe: opened without waiting for a reader, then written in place."""
-    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    # O_APPEND: a file behind /dev/stdout continues where the shell's `>` or `>>` left it.
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(target.path, flags)
         os.set_blocking(fd, True)
