@@ -130,7 +130,7 @@ def validate(
 
     target = Path(file) if file else state.data
     name = str(target) if target else BUNDLED_NAME
-    if target is not None and not target.exists():
+    if target is not None and not _exists(target):
         with user_errors():
             raise UsageError(f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya.")
     result = check_catalog(target or bundled_catalog_file(), name)
@@ -151,6 +151,18 @@ def validate(
         )
     if problems:
         raise typer.Exit(1)
+
+
+def _exists(path: Path) -> bool:
+    """False only when there is nothing there; other failures (a name too long) are reported
+    by the catalogue check, in its words."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
 
 
 @app.command()

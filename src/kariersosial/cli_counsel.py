@@ -8,11 +8,14 @@ compare_view, the sheets in form, and the files and notes of `score` in counsel_
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kariersosial.cli_common import JsonOption, catalog, print_json, role_argument, user_errors
+
+if TYPE_CHECKING:
+    from kariersosial.writing import Source, Target
 
 FORM_FORMATS = ("md", "csv")
 SCORE_FORMATS = ("csv", "json")
@@ -40,12 +43,14 @@ OutputOption = Annotated[
         "-o",
         help=(
             "Tulis hasilnya ke berkas ini, bukan ke layar. Berkas CSV diberi penanda UTF-8 (BOM) "
-            "agar Excel menampilkan hurufnya dengan benar."
+            "agar Excel menampilkan hurufnya dengan benar. Berkas yang sudah ada tidak ditimpa "
+            "tanpa --force."
         ),
         show_default=False,
         metavar="BERKAS",
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Timpa berkas --output yang sudah ada.")]
 
 
 # --- compare --------------------------------------------------------------------------------
@@ -96,6 +101,7 @@ def form(
         ),
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Buat lembar pernyataan untuk satu kelas: lembar cetak (md) atau templat spreadsheet (csv).
 
@@ -108,10 +114,12 @@ def form(
     from kariersosial.counsel_io import open_output
     from kariersosial.form import form_csv, form_markdown
 
+    output = None if output == "-" else output  # `-`: the screen, as in `export`
     with user_errors():
         chosen = _format(fmt, output, FORM_FORMATS)
+        target = _target(output, force)
         cat = catalog()
-        with open_output(output, chosen) as out:
+        with open_output(target, chosen) as out:
             out.write(form_csv(cat) if chosen == "csv" else form_markdown(cat))
         if output is not None:
             what = "Templat spreadsheet" if chosen == "csv" else "Lembar cetak"
@@ -142,6 +150,7 @@ def score(
             metavar="csv|json",
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Nilai jawaban satu kelas sekaligus dari berkas CSV: satu hasil per responden.
 
@@ -163,22 +172,19 @@ def score(
         open_input,
         open_output,
         print_summary,
-        same_file,
     )
-    from kariersosial.errors import KarierError, UsageError
+    from kariersosial.errors import KarierError
+    from kariersosial.writing import Source
 
+    output = None if output == "-" else output  # `-`: the screen, as in `export`
     with user_errors():
         chosen = _format(fmt, output, SCORE_FORMATS)
-        if output is not None and file != "-" and same_file(file, output):
-            raise UsageError(
-                f"Berkas hasil '{output}' sama dengan berkas jawaban; jawabannya akan tertimpa.",
-                "Pilih nama lain untuk --output, misalnya hasil.csv.",
-            )
+        target = _target(output, force, Source(file, "berkas jawaban", "jawabannya"))
         cat = catalog()
         with open_input(file) as (lines, source):
             responses = Responses(cat, lines, source)
             layout_notes(responses)
-            with open_output(output, chosen) as out:
+            with open_output(target, chosen) as out:
                 summary = score_responses(responses, out, "json" if chosen == "json" else "csv")
         print_summary(summary, output)
         if summary.scored == 0:
@@ -190,6 +196,25 @@ def score(
                 if summary.skipped
                 else "Isi satu baris per responden di bawah baris judul.",
             )
+
+
+def _target(output: str | None, force: bool, *reads: Source) -> Target | None:
+    """--output checked before any work: never over an input, an existing file only with --force."""
+    from kariersosial.cli_common import state
+    from kariersosial.writing import Source, check_target
+
+    if output is None:
+        if force:
+            from kariersosial.errors import UsageError
+
+            raise UsageError(
+                "--force hanya berlaku bersama --output BERKAS.", "Contoh: --output hasil.csv"
+            )
+        return None
+    sources = list(reads)
+    if state.data is not None:
+        sources.append(Source(str(state.data), "katalog peran", "katalognya"))
+    return check_target(output, force=force, sources=sources)
 
 
 def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:

@@ -91,7 +91,7 @@ def quiz(
             raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
         from kariersosial.keep import keep_options  # only the quiz needs it: not at start-up
 
-        keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force)
+        keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force, answers=answers)
         cat = catalog()
         if answers is not None:
             mode = "quick" if quick else "full"

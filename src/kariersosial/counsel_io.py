@@ -8,22 +8,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kariersosial.cli_common import escape
-from kariersosial.errors import UsageError, os_reason
+from kariersosial.errors import UsageError
 
 if TYPE_CHECKING:
     from kariersosial.batch import Responses
-    from kariersosial.batch_output import Summary
-
-
-def same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
+    from kariersosial.batch_output import Sink, Summary
+    from kariersosial.writing import Target
 
 
 def _encoding(start: bytes) -> str:
@@ -104,25 +97,20 @@ def _capped(stream: TextIO, source: str) -> Iterator[str]:
 
 
 @contextmanager
-def open_output(output: str | None, fmt: str) -> Iterator[TextIO]:
-    """The file named by --output, or stdout when there is none."""
-    if output is None:
+def open_output(target: Target | None, fmt: str) -> Iterator[Sink]:
+    """The checked --output target, written whole through `writing`; stdout when there is none."""
+    if target is None:
         yield sys.stdout
         return
+    from kariersosial.writing import open_target
+
     # A CSV file gets a byte-order mark: Excel reads a CSV without one in the Windows code
     # page, so names like "Dwi Ayu Lestari—XI" or "Ñoman" come out garbled; with it Excel,
     # LibreOffice and Google Sheets all read UTF-8, and `score` skips it. On stdout there is
     # no mark, so pipes (cut, awk, another program) see plain UTF-8.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    try:
-        stream = open(output, "w", encoding=encoding, newline="")  # noqa: SIM115
-    except OSError as exc:
-        raise UsageError(
-            f"Tidak bisa menulis ke '{output}' ({os_reason(exc)}).",
-            "Periksa nama folder dan izin menulisnya.",
-        ) from None
-    with stream:
-        yield stream
+    with open_target(target, encoding=encoding) as out:
+        yield out
 
 
 def layout_notes(responses: Responses) -> None:

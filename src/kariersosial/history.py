@@ -8,9 +8,11 @@ and a busy timeout let two terminals that finish a quiz at the same moment both 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ DB_FILE = "riwayat.sqlite3"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
 SIDE_FILES = ("-wal", "-shm")  # WAL mode's companions; set aside with the database
 MAX_NUMBER = 2**63 - 1  # SQLite's largest integer; a larger number cannot be a result
+NEARLY_FULL = 1 << 20  # bytes free below which an I/O error is taken to be a full disk
 
 # Each migration is a list of statements run in one transaction (no executescript: it commits).
 MIGRATIONS: list[tuple[str, ...]] = [
@@ -141,7 +144,8 @@ def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
     (never overwritten), so the next run starts a fresh one.
     """
     path = db_path()
-    if not create and not path.is_file():
+    exists = _probe(path)
+    if not create and not exists:
         yield None
         return
     try:
@@ -163,6 +167,18 @@ def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
     finally:
         if conn is not None:
             conn.close()
+
+
+def _probe(path: Path) -> bool:
+    """Whether the database file is there; a name the system cannot use is explained first."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:  # e.g. a data folder whose name is too long
+        raise HistoryError(
+            f"berkas riwayat {path} tidak bisa dibuka ({os_reason(exc)})", _HINT_FOLDER
+        ) from None
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
@@ -197,9 +213,20 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute(f"PRAGMA user_version = {number + 1}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     return _user_version(conn)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an unfinished transaction without hiding why it failed.
+
+    SQLite rolls back by itself after some failures (a full disk among them); a second
+    ROLLBACK then fails with "no transaction is active" and would replace the real cause.
+    """
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 _HINT_FOLDER = "Pastikan folder data bisa ditulisi, atau pilih folder lain lewat KARIERSOSIAL_HOME."
@@ -221,7 +248,8 @@ def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:
             f"berkas riwayat dikunci program lain lebih dari {BUSY_TIMEOUT:g} detik",
             "Tutup kariersosial yang sedang berjalan di terminal lain, lalu coba lagi.",
         )
-    if name.startswith("SQLITE_FULL"):
+    # SQLite reports a full disk as an I/O error when the WAL index cannot grow.
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _disk_full(path)):
         return HistoryError("disk penuh", "Kosongkan sebagian ruang disk, lalu coba lagi.")
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
         return HistoryError(f"tidak ada izin menulis ke {path}", _HINT_FOLDER)
@@ -230,8 +258,38 @@ def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:
             f"berkas {path} tidak bisa dibuka atau dibuat (periksa izin foldernya)", _HINT_FOLDER
         )
     if name.startswith("SQLITE_IOERR"):
-        return HistoryError(f"gagal membaca atau menulis {path} ({exc})", _HINT_FOLDER)
-    return HistoryError(f"galat basis data di {path} ({exc})", _HINT_FOLDER)
+        return HistoryError(
+            f"perangkat penyimpanannya gagal membaca atau menulis {path}", _HINT_FOLDER
+        )
+    if name.startswith("SQLITE_NOMEM"):
+        return HistoryError("memori tidak cukup", "Tutup program lain, lalu coba lagi.")
+    if name.startswith(("SQLITE_TOOBIG", "SQLITE_RANGE", "SQLITE_MISMATCH", "SQLITE_CONSTRAINT")):
+        return HistoryError(f"isi hasil ini tidak cocok dengan susunan riwayat di {path} ({name})")
+    # Anything else, e.g. "no such table: ranking" in a file another program changed: the
+    # structure is not ours any more, so it is set aside like a damaged file (never deleted).
+    if name in ("SQLITE_ERROR", "SQLITE_SCHEMA") and _schema_broken(exc):
+        moved = _set_aside(path)
+        return HistoryError(
+            f"susunan berkas riwayat tidak lengkap; berkas itu disisihkan sebagai {moved.name} dan "
+            "riwayat baru dibuat saat hasil berikutnya disimpan",
+            None,
+            moved,
+        )
+    return HistoryError(f"galat basis data di {path} ({name or type(exc).__name__})", _HINT_FOLDER)
+
+
+def _disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _schema_broken(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return text.startswith(("no such table", "no such column", "table ")) or "has no column" in text
 
 
 def _set_aside(path: Path) -> Path:
@@ -291,8 +349,7 @@ def save(
             )
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         return number
 

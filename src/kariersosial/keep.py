@@ -6,7 +6,8 @@ is offered an export instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from kariersosial.pending import Finished
     from kariersosial.report import Report
     from kariersosial.scoring import Result
+    from kariersosial.writing import Source
 
 
 def resolve_format(fmt: str | None, output: str | None) -> str:
@@ -42,27 +44,30 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     return found
 
 
-def check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise UsageError(f"{path} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
-    if path.exists() and not force:
-        raise UsageError(
-            f"Berkas {path} sudah ada; kariersosial tidak menimpanya.",
-            "Pakai --force untuk menimpanya, atau pilih nama berkas lain.",
-        )
+def check_target(path: Path, force: bool, sources: Sequence[Source] = ()) -> None:
+    """Refuse a target that cannot be written early: before the quiz, before the history."""
+    from kariersosial.writing import check_target as check
+
+    check(path, force=force, sources=[*sources, *own_files()])
 
 
-def write_report(path: Path, text: str, force: bool) -> None:
-    """Atomically, so a crash never leaves half a report; an existing file needs `force`."""
-    from kariersosial.store import write_atomic
+def write_report(path: Path, text: str, force: bool, sources: Sequence[Source] = ()) -> None:
+    """Whole or not at all, through the one writer; an existing file needs `force`."""
+    from kariersosial.writing import write_text
 
-    check_target(path, force)
-    try:
-        write_atomic(path, text)
-    except StateError as exc:
-        raise StateError(
-            exc.message, "Pastikan foldernya ada dan bisa ditulisi, atau pilih berkas lain."
-        ) from None
+    write_text(path, text, force=force, sources=[*sources, *own_files()])
+
+
+def own_files() -> list[Source]:
+    """What a report must never replace: the catalogue in use and the history database."""
+    from kariersosial import store
+    from kariersosial.cli_common import state
+    from kariersosial.writing import Source
+
+    files = [Source(str(store.data_dir() / "riwayat.sqlite3"), "riwayat hasil", "riwayatnya")]
+    if state.data is not None:
+        files.append(Source(str(state.data), "katalog peran", "katalognya"))
+    return files
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,12 @@ class Keep:
     export: Path | None = None
     fmt: str = "md"
     force: bool = False
+    reads: tuple[Source, ...] = ()  # files the quiz read, which the report must not replace
 
 
-def keep_options(*, save: bool, export: str | None, fmt: str | None, force: bool) -> Keep:
+def keep_options(
+    *, save: bool, export: str | None, fmt: str | None, force: bool, answers: str | None = None
+) -> Keep:
     """Check --export/--format/--force before the quiz starts, so a typo costs no answers."""
     if export is None:
         if fmt is not None or force:
@@ -90,8 +98,11 @@ def keep_options(*, save: bool, export: str | None, fmt: str | None, force: bool
             "Contoh: `kariersosial quiz --export hasil.html`.",
         )
     kind = resolve_format(fmt, export)
-    check_target(Path(export), force)
-    return Keep(save=save, export=Path(export), fmt=kind, force=force)
+    from kariersosial.writing import Source
+
+    reads = () if answers is None else (Source(answers, "berkas jawaban", "jawabannya"),)
+    check_target(Path(export), force, reads)
+    return Keep(save=save, export=Path(export), fmt=kind, force=force, reads=reads)
 
 
 def keep_result(
@@ -145,7 +156,7 @@ def keep_result(
     try:
         if keep.export is not None:
             text = _report(cat, res, answers, mode, created, number, keep.fmt)
-            write_report(keep.export, text, keep.force)
+            write_report(keep.export, text, keep.force, keep.reads)
             say(f"Laporan disimpan di {keep.export}.", err=as_json)
         elif problem is not None:
             _offer_export(cat, res, answers, mode, created, as_json)
@@ -323,7 +334,7 @@ def ask_path(question: str) -> str:
             return True
         if format_for(name) is None:
             return "Pakai akhiran .html, .md, atau .json."
-        if Path(name).expanduser().exists():
+        if os.path.lexists(Path(name).expanduser()):  # a name too long is refused later
             return "Berkas itu sudah ada; pilih nama lain."
         return True
 

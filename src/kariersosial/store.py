@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,22 +31,15 @@ def now() -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    """Our own data file, whole or not at all, through the one writer (`writing`)."""
+    from kariersosial.writing import Target, open_target
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
+        with open_target(Target(path, str(path), force=True)) as out:
+            out.write(text)
+    except StateError as exc:
         raise StateError(
-            f"Tidak bisa menulis {path} ({os_reason(exc)}).",
+            exc.message,
             f"Pastikan folder itu bisa ditulisi, atau pilih folder lain lewat {HOME_ENV}.",
         ) from None
 
