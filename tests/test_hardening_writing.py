@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import sqlite3
 import stat
@@ -413,6 +414,17 @@ def test_every_command_reports_a_full_stdout_once(
         "tempat lain, lalu coba lagi."
     )
     assert "Traceback" not in done.stderr
+
+
+def test_a_quiz_whose_screen_is_a_full_disk_still_keeps_its_result(
+    tmp_path: Path, answers_file: Path
+) -> None:
+    with FULL.open("w") as full:
+        done = cli("quiz", "--answers", str(answers_file), home=tmp_path, stdout=full)
+    assert done.returncode == 1, done.stderr
+    assert "keluaran tidak bisa ditulis (disk penuh)" in done.stderr
+    listed = cli("history", "--json", home=tmp_path)
+    assert [r["number"] for r in json.loads(listed.stdout)["results"]] == [1]
 
 
 # --- long and unusual names ---------------------------------------------------------------------

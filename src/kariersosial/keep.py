@@ -122,13 +122,12 @@ def keep_result(
     is kept in a file of its own (pending.py) until the history can take it, and the person is
     offered an export (a prompt in a terminal, a hint naming --export otherwise). `settled` is
     called once the result is safe on disk (the quiz then deletes its progress file, not
-    before). With --json the save comes first, so the JSON can carry its number.
+    before). The save comes before the result is shown: a screen that cannot be written (a
+    full disk behind `>`) must not cost the result, and the JSON carries the number.
     """
     from kariersosial.store import now
 
     created = now()
-    if not as_json:
-        show(None)
     finished = _finished(cat, res, answers, mode, created)
     try:
         number, problem, kept = _save(finished) if keep.save else (None, None, None)
@@ -138,8 +137,7 @@ def keep_result(
         raise interrupted(stop.kept) from None
     if number is not None or kept is not None or not keep.save:
         settled()
-    if as_json:
-        show(number)
+    show(number)
     if number is not None:
         if not as_json:
             say(
