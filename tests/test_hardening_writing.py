@@ -593,3 +593,12 @@ def test_sqlite_messages_are_in_indonesian(
     reason = history._explain(error, history.db_path()).reason
     assert indonesian in reason
     assert english not in reason
+
+
+def test_the_data_folder_is_readable_by_its_owner_only(tmp_path: Path, answers_file: Path) -> None:
+    # answers are personal: on a shared school computer another account must not read them
+    home = tmp_path / "data"
+    done = cli("quiz", "--answers", str(answers_file), home=home)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert (home / "riwayat.sqlite3").is_file()

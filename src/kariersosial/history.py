@@ -149,7 +149,9 @@ def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
         yield None
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from kariersosial.store import make_private_dir
+
+        make_private_dir(path.parent)
     except OSError as exc:
         raise HistoryError(
             f"folder data {path.parent} tidak bisa dibuat ({os_reason(exc)})", _HINT_FOLDER

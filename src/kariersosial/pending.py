@@ -73,7 +73,8 @@ def keep(finished: Finished) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     text = json.dumps(finished.to_json(), ensure_ascii=False, indent=2)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        store.make_private_dir(folder.parent)
+        store.make_private_dir(folder)
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)  # 0600
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

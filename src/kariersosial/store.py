@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +28,21 @@ def data_dir() -> Path:
     return Path(user_data_dir("kariersosial", appauthor=False))
 
 
+def make_private_dir(folder: Path) -> None:
+    """Create a folder of our own data readable by this user only (answers are personal).
+
+    Folders above it get the usual permissions; an existing folder keeps its own.
+    """
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(folder)) from None
+    except FileNotFoundError:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+
 def now() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
@@ -34,6 +51,8 @@ def write_atomic(path: Path, text: str) -> None:
     """Our own data file, whole or not at all, through the one writer (`writing`)."""
     from kariersosial.writing import Target, open_target
 
+    with suppress(OSError):  # the writer below reports a folder that cannot be made
+        make_private_dir(path.parent)
     try:
         with open_target(Target(path, str(path), force=True)) as out:
             out.write(text)
