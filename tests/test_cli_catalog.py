@@ -184,7 +184,7 @@ def test_show_accepts_names_in_any_form(runner: CliRunner) -> None:
 def test_show_ambiguous(runner: CliRunner) -> None:
     result = fails_cleanly(runner.invoke(app, ["show", "koordinator"]))
     err = flat(result.stderr)
-    assert err.startswith("Galat: 'koordinator' cocok dengan lebih dari satu peran:")
+    assert err.startswith("Masalah: 'koordinator' cocok dengan lebih dari satu peran:")
     assert "Koordinator Kebijakan Sosial (koordinator-kebijakan-sosial)" in err
     assert "Koordinator Layanan Sosial (koordinator-layanan-sosial)" in err
     assert "kariersosial show koordinator-kebijakan-sosial" in err
@@ -193,7 +193,7 @@ def test_show_ambiguous(runner: CliRunner) -> None:
 def test_show_unknown(runner: CliRunner) -> None:
     result = fails_cleanly(runner.invoke(app, ["show", "dokter"]))
     err = flat(result.stderr)
-    assert err.startswith("Galat: Peran 'dokter' tidak dikenal.")
+    assert err.startswith("Masalah: Peran 'dokter' tidak dikenal.")
     assert "Peran yang paling mirip:" in err
     assert "kariersosial roles" in err
 

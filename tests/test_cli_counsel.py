@@ -160,14 +160,14 @@ def test_compare_the_same_role_twice(runner: CliRunner) -> None:
     result = fails(runner.invoke(app, ["compare", "kls", "koordinator layanan"]), 2)
     assert result.stdout == ""
     assert flat(result.stderr).startswith(
-        "Galat: Kedua peran yang kamu pilih sama: Koordinator Layanan Sosial. "
+        "Masalah: Kedua peran yang kamu pilih sama: Koordinator Layanan Sosial. "
         "Pilih dua peran yang berbeda."
     )
 
 
 def test_compare_an_unknown_or_ambiguous_role(runner: CliRunner) -> None:
     result = fails(runner.invoke(app, ["compare", "kls", "dokter"]), 2)
-    assert "Galat: Peran 'dokter' tidak dikenal." in result.stderr
+    assert "Masalah: Peran 'dokter' tidak dikenal." in result.stderr
     result = fails(runner.invoke(app, ["compare", "koordinator", "kls"]), 2)
     assert "'koordinator' cocok dengan lebih dari satu peran" in result.stderr
 
@@ -225,7 +225,7 @@ def test_form_to_a_file(runner: CliRunner, tmp_path: Path, catalog: Catalog) -> 
     sheet = tmp_path / "templat.csv"
     result = ok(runner.invoke(app, ["form", "--output", str(sheet)]))
     assert result.stdout == (
-        f"Templat spreadsheet ({len(catalog.questions)} pernyataan) ditulis ke {sheet}.\n"
+        f"Templat lembar kerja ({len(catalog.questions)} pernyataan) ditulis ke {sheet}.\n"
     )
     raw = sheet.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfnama,")  # BOM: Excel reads it as UTF-8
@@ -237,7 +237,7 @@ def test_form_to_a_file(runner: CliRunner, tmp_path: Path, catalog: Catalog) -> 
 
 def test_form_rejects_an_unknown_format(runner: CliRunner) -> None:
     result = fails(runner.invoke(app, ["form", "--format", "xlsx"]), 2)
-    assert flat(result.stderr) == "Galat: Format 'xlsx' tidak dikenal. Pilih md atau csv. " + (
+    assert flat(result.stderr) == "Masalah: Format 'xlsx' tidak dikenal. Pilih md atau csv. " + (
         "Contoh: --format md"
     )
 
@@ -375,14 +375,14 @@ def test_score_fails_when_no_row_can_be_scored(
     result = fails(runner.invoke(app, ["score", str(path)]), 1)
     err = flat(result.stderr)
     assert "2 baris dilewati:" in err
-    assert f"Galat: Tidak ada baris yang bisa dinilai dari '{path}'." in err
+    assert f"Masalah: Tidak ada baris yang bisa dinilai dari '{path}'." in err
     assert "Perbaiki baris yang dilaporkan di atas" in err
 
 
 def test_score_a_header_without_answers(runner: CliRunner, tmp_path: Path, ids: list[str]) -> None:
     path = write_csv(tmp_path / "kelas.csv", [["nama", *ids]])
     result = fails(runner.invoke(app, ["score", str(path)]), 1)
-    assert f"Galat: Berkas '{path}' belum berisi jawaban: hanya ada baris judul." in flat(
+    assert f"Masalah: Berkas '{path}' belum berisi jawaban: hanya ada baris judul." in flat(
         result.stderr
     )
 
@@ -394,7 +394,7 @@ def test_score_an_empty_file(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stdout == ""
     err = flat(result.stderr)
     assert err.startswith(
-        f"Galat: Berkas '{path}' kosong: tidak ada baris judul maupun jawaban. "
+        f"Masalah: Berkas '{path}' kosong: tidak ada baris judul maupun jawaban. "
         "Baris pertama harus berisi kolom nama"
     )
 
@@ -405,7 +405,7 @@ def test_score_a_header_without_statement_columns(runner: CliRunner, tmp_path: P
     assert result.stdout == ""
     err = flat(result.stderr)
     assert err.startswith(
-        f"Galat: Baris judul '{path}' tidak punya kolom pernyataan. "
+        f"Masalah: Baris judul '{path}' tidak punya kolom pernyataan. "
         "Judul kolom yang ada: Nama, Kelas, Q1. "
         "Baris pertama harus berisi kolom nama (berjudul nama, name, atau id) lalu satu kolom "
         "per pernyataan, berjudul ID-nya (p01, p02, …)"
@@ -416,7 +416,7 @@ def test_score_a_header_without_statement_columns(runner: CliRunner, tmp_path: P
 def test_score_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     result = fails(runner.invoke(app, ["score", str(tmp_path / "tidak-ada.csv")]), 2)
     assert flat(result.stderr) == (
-        f"Galat: Berkas jawaban '{tmp_path / 'tidak-ada.csv'}' tidak ditemukan. "
+        f"Masalah: Berkas jawaban '{tmp_path / 'tidak-ada.csv'}' tidak ditemukan. "
         "Periksa nama dan foldernya."
     )
 
@@ -526,11 +526,11 @@ def test_score_refuses_to_overwrite_its_input(
 
 def test_score_rejects_an_unknown_format(runner: CliRunner, tmp_path: Path) -> None:
     result = fails(runner.invoke(app, ["score", "x.csv", "--format", "xlsx"]), 2)
-    assert "Galat: Format 'xlsx' tidak dikenal. Pilih csv atau json." in result.stderr
+    assert "Masalah: Format 'xlsx' tidak dikenal. Pilih csv atau json." in result.stderr
 
 
 def test_score_help_explains_the_file(runner: CliRunner) -> None:
     out = flat(ok(runner.invoke(app, ["score", "--help"], env={"COLUMNS": "200"})).stdout)
     assert "Seberapa setuju kamu? [p01 …]" in out  # not eaten as rich markup
     assert "kariersosial form --format csv" in out
-    assert "`-` untuk membaca dari stdin" in out
+    assert "`-` untuk membaca isi yang dialirkan ke perintah ini" in out

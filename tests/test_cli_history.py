@@ -143,7 +143,7 @@ def test_a_corrupt_database_is_set_aside_and_the_result_still_shown(
     assert "Hasil disimpan" not in result.stdout
     err = flat(result.stderr)
     assert "Hasilmu tidak disimpan ke riwayat: berkas riwayat rusak" in err
-    assert "--export FILE" in err
+    assert "--export BERKAS" in err
     (moved,) = isolated_env.glob("riwayat.sqlite3.rusak-*")
     assert moved.read_bytes() == garbage
     assert moved.name in err
@@ -186,7 +186,7 @@ def test_an_unwritable_data_folder_still_shows_the_result(
     err = flat(result.stderr)
     assert "Hasilmu tidak disimpan ke riwayat" in err and why in err
     assert "KARIERSOSIAL_HOME" in err
-    assert "--export FILE" in err
+    assert "--export BERKAS" in err
 
 
 def test_a_database_locked_too_long_still_shows_the_result(
@@ -224,7 +224,7 @@ def test_in_a_terminal_a_failed_save_offers_an_export(
     result = ok(run_quiz(runner, answers_file))
     assert asked == ["Simpan hasil ini sebagai berkas laporan?"]
     assert f"Laporan disimpan di {target}." in flat(result.stdout)
-    assert "--export FILE" not in result.stderr
+    assert "--export BERKAS" not in result.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 

@@ -125,7 +125,7 @@ def test_an_error_message_keeps_its_bullets(encoding: str, isolated_env: Path) -
     err = decoded(done.stderr, encoding)
     bullet = on(encoding, "•", "*")
     assert err.startswith(
-        f"Galat: Peran 'zzz' tidak dikenal.\nPeran yang paling mirip:\n  {bullet} "
+        f"Masalah: Peran 'zzz' tidak dikenal.\nPeran yang paling mirip:\n  {bullet} "
     )
     assert "\\u2022" not in err  # not Python's backslash escape of •
 
@@ -208,7 +208,7 @@ def test_a_c_locale_without_utf8_mode_is_ascii(isolated_env: Path) -> None:
 def test_letters_with_marks_keep_their_letter_on_ascii(isolated_env: Path) -> None:
     done = run(isolated_env, "show", "Ñoman", encoding="ascii")
     assert done.returncode == 2
-    assert decoded(done.stderr, "ascii").startswith("Galat: Peran 'Noman' tidak dikenal.")
+    assert decoded(done.stderr, "ascii").startswith("Masalah: Peran 'Noman' tidak dikenal.")
 
 
 # --- control characters in echoed text --------------------------------------------------------
@@ -235,7 +235,7 @@ def test_escape_sequences_in_an_argument_are_shown_escaped(
 def test_direction_overrides_and_bells_are_shown_escaped(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "ab\u202ecd\x07"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Galat: Peran 'ab\\u202ecd\\x07' tidak dikenal.")
+    assert result.stderr.startswith("Masalah: Peran 'ab\\u202ecd\\x07' tidak dikenal.")
 
 
 def test_a_respondent_name_is_shown_escaped(
@@ -258,7 +258,7 @@ def test_a_respondent_name_is_shown_escaped(
 def test_a_file_name_with_an_escape_sequence_is_shown_escaped(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "\x1b[2Jkatalog.json"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Galat: Berkas '\\x1b[2Jkatalog.json' tidak ditemukan.")
+    assert result.stderr.startswith("Masalah: Berkas '\\x1b[2Jkatalog.json' tidak ditemukan.")
 
 
 # --- narrow and nonsense widths -----------------------------------------------------------------

@@ -55,7 +55,7 @@ def refused(result: Result | subprocess.CompletedProcess[str], code: int = 2) ->
     code_got = result.exit_code if isinstance(result, Result) else result.returncode
     err = result.stderr
     assert code_got == code, err
-    assert "Traceback" not in err and "Error" not in err.replace("Galat", "")
+    assert "Traceback" not in err and "Error" not in err.replace("Masalah", "")
     return flat(err)
 
 
@@ -73,15 +73,15 @@ def fifo(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--data", "{}", "roles"], "Galat: {}: ini pipa bernama (FIFO), bukan berkas biasa"),
+        (["--data", "{}", "roles"], "Masalah: {}: ini pipa bernama (FIFO), bukan berkas biasa"),
         (
             ["quiz", "--answers", "{}"],
-            "Galat: Berkas jawaban '{}' tidak bisa dipakai: ini pipa bernama (FIFO), bukan "
+            "Masalah: Berkas jawaban '{}' tidak bisa dipakai: ini pipa bernama (FIFO), bukan "
             "berkas biasa. Sebutkan berkas jawaban biasa, atau alirkan isinya lewat `--answers -`.",
         ),
         (
             ["score", "{}"],
-            "Galat: Berkas jawaban '{}' tidak bisa dipakai: ini pipa bernama (FIFO), bukan "
+            "Masalah: Berkas jawaban '{}' tidak bisa dipakai: ini pipa bernama (FIFO), bukan "
             "berkas biasa. Sebutkan berkas CSV biasa, atau alirkan isinya lewat "
             "`kariersosial score -`.",
         ),
@@ -99,12 +99,12 @@ def test_a_fifo_without_a_writer_is_refused_not_waited_for(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--data", "/dev/zero", "roles"], "Galat: /dev/zero: ini perangkat, bukan berkas biasa"),
+        (["--data", "/dev/zero", "roles"], "Masalah: /dev/zero: ini perangkat, bukan berkas biasa"),
         (
             ["quiz", "--answers", "/dev/zero"],
-            "Galat: Berkas jawaban '/dev/zero' tidak bisa dipakai",
+            "Masalah: Berkas jawaban '/dev/zero' tidak bisa dipakai",
         ),
-        (["score", "/dev/zero"], "Galat: Berkas jawaban '/dev/zero' tidak bisa dipakai"),
+        (["score", "/dev/zero"], "Masalah: Berkas jawaban '/dev/zero' tidak bisa dipakai"),
     ],
     ids=["data", "answers", "score"],
 )
@@ -119,7 +119,7 @@ def test_dev_zero_on_answers_stdin_ends_at_the_size_limit() -> None:
     with open("/dev/zero", "rb") as zero:
         err = refused(run_cli(["quiz", "--answers", "-"], stdin=zero))
     assert err.startswith(
-        "Galat: Jawaban dari stdin tidak bisa dipakai: lebih besar dari batas 256 KB."
+        "Masalah: Jawaban yang dialirkan tidak bisa dipakai: lebih besar dari batas 256 KB."
     )
 
 
@@ -128,7 +128,8 @@ def test_dev_zero_on_score_stdin_ends_at_the_line_cap() -> None:
     with open("/dev/zero", "rb") as zero:
         err = refused(run_cli(["score", "-"], stdin=zero))
     assert err.startswith(
-        "Galat: Baris 1 dari stdin lebih panjang dari 1.048.576 karakter; penilaian dihentikan."
+        "Masalah: Baris 1 dari masukan yang dialirkan lebih panjang dari 1.048.576 karakter; "
+        "penilaian dihentikan."
     )
 
 
@@ -166,7 +167,7 @@ def test_a_100_mb_answers_file_ends_at_once_with_the_limit(
         handle.truncate(100 * 1024 * 1024)  # sparse: costs no disk
     err = refused(runner.invoke(app, ["quiz", "--answers", str(huge)]))
     assert err == (
-        f"Galat: Berkas jawaban '{huge}' tidak bisa dipakai: lebih besar dari batas 256 KB. "
+        f"Masalah: Berkas jawaban '{huge}' tidak bisa dipakai: lebih besar dari batas 256 KB. "
         "Berkas jawaban cukup satu baris per pernyataan; periksa berkas yang dipilih."
     )
 
@@ -181,7 +182,7 @@ def test_binary_bytes_on_answers_stdin_are_reported_with_their_position(
 ) -> None:
     result = runner.invoke(app, ["quiz", "--answers", "-"], input=b"p01=\xff\xfe4\n")
     assert refused(result) == (
-        "Galat: Jawaban dari stdin tidak bisa dipakai: bukan teks UTF-8 (byte ke-5). "
+        "Masalah: Jawaban yang dialirkan tidak bisa dipakai: bukan teks UTF-8 (byte ke-5). "
         "Simpan ulang berkasnya sebagai teks UTF-8."
     )
 
@@ -192,7 +193,7 @@ def test_binary_bytes_in_an_answers_file_are_reported_with_their_position(
     path = tmp_path / "jawaban.txt"
     path.write_bytes(b"\xef\xbb\xbfp01=4\np02=\x80\n")  # the BOM is skipped, not counted out
     err = refused(runner.invoke(app, ["quiz", "--answers", str(path)]))
-    assert err.startswith(f"Galat: Berkas jawaban '{path}' tidak bisa dipakai: bukan teks UTF-8")
+    assert err.startswith(f"Masalah: Berkas jawaban '{path}' tidak bisa dipakai: bukan teks UTF-8")
     assert "(byte ke-14)" in err
 
 
@@ -214,7 +215,7 @@ def test_hostile_json_in_an_answers_file_is_a_usage_error(
     path = tmp_path / "jawaban.json"
     path.write_text(text, encoding="utf-8")
     err = refused(runner.invoke(app, ["quiz", "--answers", str(path)]))
-    assert err.startswith(f"Galat: Berkas jawaban '{path}' bukan JSON yang sah: {reason}.")
+    assert err.startswith(f"Masalah: Berkas jawaban '{path}' bukan JSON yang sah: {reason}.")
 
 
 @pytest.mark.parametrize(
@@ -224,7 +225,9 @@ def test_hostile_json_in_an_answers_file_is_a_usage_error(
 )
 def test_hostile_json_on_stdin_is_a_usage_error(runner: CliRunner, text: str, reason: str) -> None:
     err = refused(runner.invoke(app, ["quiz", "--answers", "-"], input=text))
-    assert err.startswith(f"Galat: Berkas jawaban dari stdin bukan JSON yang sah: {reason}.")
+    assert err.startswith(
+        f"Masalah: Berkas jawaban dari masukan yang dialirkan bukan JSON yang sah: {reason}."
+    )
 
 
 @pytest.mark.parametrize(
@@ -282,7 +285,7 @@ def test_many_duplicate_lines_list_the_first_twenty_and_count_the_rest(
     result = runner.invoke(app, ["quiz", "--answers", "ganda.txt"])
     refused(result)
     lines = result.stderr.splitlines()
-    assert lines[0] == "Galat: Berkas jawaban 'ganda.txt' punya 39999 masalah:"
+    assert lines[0] == "Masalah: Berkas jawaban 'ganda.txt' punya 39999 masalah:"
     assert lines[1] == "  • baris 2: pernyataan 'p01' dijawab lebih dari sekali"
     assert lines[21] == "  … dan 39979 masalah lain"
     assert len(lines) == 23
@@ -337,14 +340,14 @@ def test_a_number_past_sqlites_range_is_not_found(
     err = refused(runner.invoke(app, [a.format(number) for a in args]))
     shown = number if len(number) <= 30 else number[:20] + "…"
     assert err == (
-        f"Galat: Tidak ada hasil nomor {shown} di riwayat. "
+        f"Masalah: Tidak ada hasil nomor {shown} di riwayat. "
         "Lihat nomor yang ada dengan `kariersosial history`."
     )
 
 
 def test_the_largest_sqlite_number_is_looked_up(runner: CliRunner) -> None:
     err = refused(runner.invoke(app, ["history", "show", str(2**63 - 1)]))
-    assert err.startswith(f"Galat: Tidak ada hasil nomor {2**63 - 1} di riwayat.")
+    assert err.startswith(f"Masalah: Tidak ada hasil nomor {2**63 - 1} di riwayat.")
 
 
 # --- stored records are checked on read ----------------------------------------------------------
@@ -403,7 +406,7 @@ def test_a_tampered_detail_is_a_damaged_record_not_a_crash(runner: CliRunner, fm
     tamper("UPDATE results SET detail = ?, catalog_version = '2000.1' WHERE id = 1", detail)
     err = refused(runner.invoke(app, ["export", "1", "--format", fmt]), code=1)
     assert err == (
-        f"Galat: Catatan riwayat nomor 1 rusak ({problem}). Hapus catatan itu dengan "
+        f"Masalah: Catatan riwayat nomor 1 rusak ({problem}). Hapus catatan itu dengan "
         "`kariersosial history delete 1`; hasil lain di riwayat tidak terpengaruh."
     )
 
@@ -424,7 +427,7 @@ def test_every_stored_field_is_checked(runner: CliRunner, sql: str, problem: str
     tamper(sql)
     for args in (["history", "show", "1"], ["export", "1", "--format", "json"]):
         err = refused(runner.invoke(app, args), code=1)
-        assert err.startswith(f"Galat: Catatan riwayat nomor 1 rusak ({problem}")
+        assert err.startswith(f"Masalah: Catatan riwayat nomor 1 rusak ({problem}")
 
 
 @pytest.mark.usefixtures("one_saved")

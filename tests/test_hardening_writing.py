@@ -147,7 +147,7 @@ def test_score_past_a_file_size_limit_leaves_no_partial_file(
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert (
-        f"Galat: Tidak bisa menulis {out_dir / 'h.csv'} (berkasnya melebihi batas ukuran)."
+        f"Masalah: Tidak bisa menulis {out_dir / 'h.csv'} (berkasnya melebihi batas ukuran)."
         in flat(done.stderr)
     )
     assert list(out_dir.iterdir()) == []
@@ -205,7 +205,7 @@ def test_output_does_not_overwrite_without_force(
     args = [command, *([str(class_file)] if command == "score" else []), "-o", str(target)]
     result = refused(runner.invoke(app, args), 2)
     assert flat(result.stderr) == (
-        f"Galat: Berkas {target} sudah ada; kariersosial tidak menimpanya. "
+        f"Masalah: Berkas {target} sudah ada; kariersosial tidak menimpanya. "
         "Pakai --force untuk menimpanya, atau pilih nama berkas lain."
     )
     assert target.read_text(encoding="utf-8") == "catatan penting\n"
@@ -314,7 +314,7 @@ def test_output_to_a_full_device_is_a_clear_failure(
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert flat(done.stderr).endswith(
-        "Galat: Tidak bisa menulis /dev/full (disk penuh). Kosongkan sebagian ruang disk atau "
+        "Masalah: Tidak bisa menulis /dev/full (disk penuh). Kosongkan sebagian ruang disk atau "
         "tulis ke tempat lain, lalu coba lagi."
     )
     assert stat.S_ISCHR(FULL.stat().st_mode)
@@ -410,7 +410,7 @@ def test_every_command_reports_a_full_stdout_once(
         done = cli(*args, home=tmp_path, stdout=full)
     assert done.returncode == 1, done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
-        "Galat: keluaran tidak bisa ditulis (disk penuh). Kosongkan ruang disk atau tulis ke "
+        "Masalah: keluaran tidak bisa ditulis (disk penuh). Kosongkan ruang disk atau tulis ke "
         "tempat lain, lalu coba lagi."
     )
     assert "Traceback" not in done.stderr
@@ -439,7 +439,9 @@ def test_validate_a_file_name_too_long(runner: CliRunner, tmp_path: Path) -> Non
 def test_export_to_a_file_name_too_long(runner: CliRunner, saved: int, tmp_path: Path) -> None:
     name = tmp_path / f"{LONG}.html"
     result = refused(runner.invoke(app, ["export", "1", "-o", str(name)]), 2)
-    assert squash(result.stderr).startswith(squash(f"Galat: Tidak bisa menulis {name} {TOO_LONG}."))
+    assert squash(result.stderr).startswith(
+        squash(f"Masalah: Tidak bisa menulis {name} {TOO_LONG}.")
+    )
 
 
 @pytest.mark.parametrize("command", ["score", "form"])
@@ -580,7 +582,7 @@ def test_a_history_missing_a_table_is_set_aside_in_indonesian(
         ("SQLITE_READONLY", "attempt to write a readonly database", "tidak ada izin menulis"),
         ("SQLITE_FULL", "database or disk is full", "disk penuh"),
         ("SQLITE_NOMEM", "out of memory", "memori tidak cukup"),
-        ("SQLITE_MISUSE", "bad parameter or other API misuse", "galat basis data"),
+        ("SQLITE_MISUSE", "bad parameter or other API misuse", "masalah basis data"),
     ],
 )
 def test_sqlite_messages_are_in_indonesian(

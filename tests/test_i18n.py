@@ -119,7 +119,7 @@ def test_missing_argument() -> None:
         run("show"),
         "Cara pakai: kariersosial show [OPSI] {PERAN}",
         "Coba 'kariersosial show -h' untuk bantuan.",
-        "─ Galat ─",
+        "─ Masalah ─",
         "Argumen 'PERAN' wajib diisi.",
     )
 
@@ -228,7 +228,7 @@ def test_fresh_process_is_localized_through_the_import_hook() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Cara pakai: " in done.stderr
-    assert "─ Galat ─" in done.stderr
+    assert "─ Masalah ─" in done.stderr
     assert "Argumen 'PERAN' wajib diisi." in done.stderr
 
 

@@ -29,7 +29,7 @@ def test_a_full_disk_on_stdout_is_a_clear_failure(args: list[str], tmp_path: Pat
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.strip() == (
-        "Galat: keluaran tidak bisa ditulis (disk penuh). Kosongkan ruang disk atau tulis ke "
+        "Masalah: keluaran tidak bisa ditulis (disk penuh). Kosongkan ruang disk atau tulis ke "
         "tempat lain, lalu coba lagi."
     )
 

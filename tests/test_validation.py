@@ -398,7 +398,7 @@ def test_cli_data_option_with_bad_catalogue(
     result = runner.invoke(app, ["--data", "bad.json", "show", "layanan"])
     assert_clean_exit(result, 2)
     assert result.stdout == ""
-    assert flat(result.stderr).startswith("Galat: bad.json: ")
+    assert flat(result.stderr).startswith("Masalah: bad.json: ")
     for problem in expected:
         assert flat(f"bad.json: {problem}") in flat(result.stderr)
     assert "kariersosial validate" in flat(result.stderr)

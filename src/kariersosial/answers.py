@@ -64,7 +64,7 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
         elif not ok:
             problems.append(
                 f"{where}: jawaban {json.dumps(value, ensure_ascii=False)} untuk '{qid}' tidak sah "
-                "(pakai 1-5, label seperti 'Setuju', atau kosong/null untuk melewati)"
+                "(pakai 1-5, label seperti 'Setuju', atau kosongkan untuk melewati; di JSON: null)"
             )
         else:
             answers[qid] = answer

@@ -222,7 +222,7 @@ def main() -> None:
         from kariersosial.errors import EXIT_FAILURE, os_reason
 
         sys.stderr.write(
-            f"Galat: keluaran tidak bisa ditulis ({os_reason(exc)}). "
+            f"Masalah: keluaran tidak bisa ditulis ({os_reason(exc)}). "
             "Kosongkan ruang disk atau tulis ke tempat lain, lalu coba lagi.\n"
         )
         raise SystemExit(EXIT_FAILURE) from None

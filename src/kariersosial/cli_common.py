@@ -40,7 +40,7 @@ def fail(message: str, hint: str | None, code: int) -> NoReturn:
     from kariersosial.render import stderr
 
     console = stderr()
-    prefix = "" if code == EXIT_INTERRUPTED else "[bold red]Galat:[/] "
+    prefix = "" if code == EXIT_INTERRUPTED else "[bold red]Masalah:[/] "
     console.print(f"{prefix}{escape(message)}")
     if hint:
         console.print(escape(hint), style="yellow")

@@ -92,8 +92,8 @@ def form(
             "--format",
             "-f",
             help=(
-                "md: lembar cetak untuk siswa; csv: baris judul spreadsheet untuk mencatat "
-                "jawaban. Bawaan: dari akhiran --output, selain itu md."
+                "md: lembar cetak untuk siswa; csv: baris judul lembar kerja (Excel, Google "
+                "Sheets) untuk mencatat jawaban. Bawaan: dari akhiran --output, selain itu md."
             ),
             autocompletion=_form_formats,
             show_default=False,
@@ -103,7 +103,7 @@ def form(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Buat lembar pernyataan untuk satu kelas: lembar cetak (md) atau templat spreadsheet (csv).
+    """Buat lembar pernyataan untuk satu kelas: lembar cetak (md) atau templat lembar kerja (csv).
 
     Lembar md berisi petunjuk untuk siswa, arti skala 1-5, dan tabel pernyataan bernomor
     untuk dicentang. Templat csv berisi satu baris judul: kolom nama, lalu satu kolom per
@@ -122,7 +122,7 @@ def form(
         with open_output(target, chosen) as out:
             out.write(form_csv(cat) if chosen == "csv" else form_markdown(cat))
         if output is not None:
-            what = "Templat spreadsheet" if chosen == "csv" else "Lembar cetak"
+            what = "Templat lembar kerja" if chosen == "csv" else "Lembar cetak"
             print(f"{what} ({len(cat.questions)} pernyataan) ditulis ke {output}.")
 
 
@@ -133,7 +133,10 @@ def score(
     file: Annotated[
         str,
         typer.Argument(
-            help="Berkas CSV jawaban, satu baris per responden; `-` untuk membaca dari stdin.",
+            help=(
+                "Berkas CSV jawaban, satu baris per responden; `-` untuk membaca isi yang "
+                "dialirkan ke perintah ini."
+            ),
             show_default=False,
             metavar="BERKAS",
         ),

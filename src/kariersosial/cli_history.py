@@ -343,7 +343,7 @@ def export(
 ) -> None:
     """Simpan satu hasil dari riwayat sebagai laporan untuk disimpan atau dibagikan ke guru BK.
 
-    Tanpa --output, laporan md dan json dicetak ke layar (stdout), sedangkan html ditulis ke
+    Tanpa --output, laporan md dan json dicetak ke layar, sedangkan html ditulis ke
     berkas kariersosial-hasil-NOMOR.html di folder ini. Berkas yang sudah ada tidak ditimpa
     kecuali dengan --force.
     """

@@ -33,7 +33,10 @@ def quiz(
         typer.Option(
             "--answers",
             "-a",
-            help='Jawab dari berkas (JSON `{"p01": 4}` atau baris `p01=4`); `-` untuk stdin.',
+            help=(
+                'Jawab dari berkas (JSON `{"p01": 4}` atau baris `p01=4`); `-` untuk jawaban '
+                "yang dialirkan ke perintah ini."
+            ),
             show_default=False,
             metavar="BERKAS",
         ),
@@ -124,12 +127,12 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
         else:
             text = reading.read_text(source, reading.ANSWERS_LIMIT)
     except reading.ReadProblem as exc:
-        what = "Jawaban dari stdin" if source == "-" else f"Berkas jawaban '{source}'"
+        what = "Jawaban yang dialirkan" if source == "-" else f"Berkas jawaban '{source}'"
         raise UsageError(
             f"{what} tidak bisa dipakai: {exc.reason}.", _READ_HINTS.get(exc.kind)
         ) from None
     if source == "-":
-        return parse_answers(text, cat, "dari stdin")
+        return parse_answers(text, cat, "dari masukan yang dialirkan")
     return parse_answers(text, cat, f"'{source}'")
 
 

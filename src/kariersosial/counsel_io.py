@@ -41,18 +41,18 @@ def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
     if file == "-":
         if sys.stdin.isatty():
             raise UsageError(
-                "Jawaban dari stdin belum ada: berkasnya perlu dialirkan ke perintah ini.",
+                "Belum ada jawaban yang dialirkan ke perintah ini.",
                 "Contoh: kariersosial score - < jawaban.csv",
             )
         raw = getattr(sys.stdin, "buffer", None)
         if raw is None:  # already text (an embedding host): use it as it is
-            yield _capped(sys.stdin, "dari stdin"), "dari stdin"
+            yield _capped(sys.stdin, "dari masukan yang dialirkan"), "dari masukan yang dialirkan"
             return
         buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
         encoding = _encoding(buffered.peek(2)[:2])
         text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         try:
-            yield _capped(text, "dari stdin"), "dari stdin"
+            yield _capped(text, "dari masukan yang dialirkan"), "dari masukan yang dialirkan"
         finally:
             text.detach()  # leave stdin itself open
         return

@@ -277,7 +277,9 @@ def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:
             None,
             moved,
         )
-    return HistoryError(f"galat basis data di {path} ({name or type(exc).__name__})", _HINT_FOLDER)
+    return HistoryError(
+        f"masalah basis data di {path} ({name or type(exc).__name__})", _HINT_FOLDER
+    )
 
 
 def _disk_full(path: Path) -> bool:

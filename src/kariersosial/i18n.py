@@ -83,7 +83,7 @@ def _localize_rich(ru: Any) -> None:
     ru.ARGUMENTS_PANEL_TITLE = "Argumen"
     ru.OPTIONS_PANEL_TITLE = "Opsi"
     ru.COMMANDS_PANEL_TITLE = "Perintah"
-    ru.ERRORS_PANEL_TITLE = "Galat"
+    ru.ERRORS_PANEL_TITLE = "Masalah"
     ru.ABORTED_TEXT = "Dibatalkan."
     ru.DEPRECATED_STRING = "(usang) "
     ru.DEFAULT_STRING = "[bawaan: {}]"

@@ -283,7 +283,7 @@ def _report(
 
 EXPORT_HINT = (
     "Agar hasil ini tidak hilang, simpan sebagai berkas: jalankan lagi perintah yang sama "
-    "ditambah `--export FILE` (misalnya `--export hasil.html`)."
+    "ditambah `--export BERKAS` (misalnya `--export hasil.html`)."
 )
 
 

@@ -18,7 +18,7 @@ NOT_A_TERMINAL = (
 )
 ANSWER_FILE_HINT = (
     "Untuk menjawab dari berkas: `kariersosial quiz --answers jawaban.json` (atau `-` untuk "
-    "stdin). Lihat ID pernyataan dengan `kariersosial questions`."
+    "jawaban yang dialirkan). Lihat ID pernyataan dengan `kariersosial questions`."
 )
 
 
