@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -85,15 +86,30 @@ class Summary:
         }
 
 
-class CsvResults:
-    """One row per respondent: line, name, top role, ranking, each role's fit (0-100), flags."""
+def text_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers stay."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
+
+class CsvResults:
+    """One row per respondent: line, name, top role, ranking, each role's fit (0-100), flags.
+
+    Every row goes through `text_cell`, so no text cell (a name, a role name from a
+    counsellor's own catalogue) can run as a formula; `delimiter` is ";" for Excel in
+    Indonesian, whose list separator is the semicolon.
+    """
+
+    def __init__(self, out: Sink, catalog: Catalog, delimiter: str = ",") -> None:
         self.roles = [r.id for r in catalog.roles]
-        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+
+    def _row(self, cells: list[object]) -> None:
+        self.writer.writerow([text_cell(c) for c in cells])
 
     def start(self) -> None:
-        self.writer.writerow(
+        self._row(
             [
                 "baris",
                 "nama",
@@ -113,17 +129,14 @@ class CsvResults:
         r = person.ranking
         top = r.fits[0][0]
         fits = {role.id: value for role, value in r.fits}
-        name = person.name or ""
-        if name.startswith(FORMULA_START):
-            name = "'" + name
-        self.writer.writerow(
+        self._row(
             [
                 person.line,
-                name,
+                person.name or "",
                 top.id,
                 top.name,
                 " > ".join(role.id for role, _ in r.fits),
-                *(f"{fits[rid]:.0f}" for rid in self.roles),
+                *(round(fits[rid]) for rid in self.roles),
                 YES_NO[r.decisive],
                 YES_NO[r.nothing_fits],
                 "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
@@ -143,14 +156,17 @@ class JsonResults:
     and the summary closes the object, so no list of results is ever held.
     """
 
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
+    def __init__(self, out: Sink, catalog: Catalog, columns: object = None) -> None:
         self.out = out
         self.version = catalog.version
         self.roles = [r.id for r in catalog.roles]
+        self.columns = columns  # which column was read as what (header_notes.layout_data)
         self.count = 0
 
     def start(self) -> None:
         self.out.write(f'{{\n  "catalog_version": {json.dumps(self.version)},\n')
+        if self.columns is not None:
+            self.out.write(f'  "columns": {_dumps(self.columns)},\n')
         self.out.write('  "respondents": [')
 
     def add(self, person: Respondent) -> None:
@@ -181,13 +197,29 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def score_responses(responses: Responses, out: Sink, fmt: Format = "csv") -> Summary:
-    """Score every row of `responses` into `out`, one result at a time; the summary at the end."""
+def score_responses(
+    responses: Responses,
+    out: Sink,
+    fmt: Format = "csv",
+    *,
+    items: Iterable[Respondent | Problem] | None = None,
+    delimiter: str = ",",
+) -> Summary:
+    """Score every row of `responses` into `out`, one result at a time; the summary at the end.
+
+    `items` replaces the rows as they come (names left out, a report fed on the way).
+    """
     catalog = responses.catalog
-    writer = CsvResults(out, catalog) if fmt == "csv" else JsonResults(out, catalog)
+    writer: CsvResults | JsonResults
+    if fmt == "csv":
+        writer = CsvResults(out, catalog, delimiter)
+    else:
+        from kariersosial.header_notes import layout_data
+
+        writer = JsonResults(out, catalog, layout_data(responses))
     summary = Summary(tuple((r.id, r.name) for r in catalog.roles))
     writer.start()
-    for item in responses:
+    for item in responses if items is None else items:
         if isinstance(item, Respondent):
             writer.add(item)
         summary.add(item)
