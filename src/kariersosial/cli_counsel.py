@@ -7,12 +7,17 @@ compare_view, the sheets in form, and the files and notes of `score` in counsel_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from kariersosial.cli_common import JsonOption, catalog, print_json, role_argument, user_errors
+
+if TYPE_CHECKING:
+    from kariersosial.batch import Problem, Respondent, Responses
+    from kariersosial.batch_output import Summary
 
 FORM_FORMATS = ("md", "csv")
 SCORE_FORMATS = ("csv", "json")
@@ -142,6 +147,44 @@ def score(
             metavar="csv|json",
         ),
     ] = None,
+    report: Annotated[
+        str | None,
+        typer.Option(
+            "--report",
+            "-r",
+            help=(
+                "Tulis juga laporan kelas (HTML satu berkas, siap dicetak di A4): kelas sekilas, "
+                "profil rata-rata, tabel semua siswa, kelompok untuk bimbingan kelompok, lalu satu "
+                "bagian per siswa yang mulai di halaman baru. Tanpa --output, hasil per siswa "
+                "hanya ada di laporan."
+            ),
+            show_default=False,
+            metavar="BERKAS.html",
+        ),
+    ] = None,
+    anonim: Annotated[
+        bool,
+        typer.Option(
+            "--anonim",
+            help=(
+                "Ganti nama dengan 'Siswa 1', 'Siswa 2', … (urutan baris) di laporan, hasil, dan "
+                "pesan, untuk dibagikan ke orang lain. Nama dan email tidak ditulis di mana pun."
+            ),
+        ),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help=(
+                "CSV untuk Excel berbahasa Indonesia: dipisah titik koma, UTF-8 dengan BOM "
+                "(juga di layar)."
+            ),
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas laporan (--report) yang sudah ada.")
+    ] = False,
 ) -> None:
     """Nilai jawaban satu kelas sekaligus dari berkas CSV: satu hasil per responden.
 
@@ -152,35 +195,37 @@ def score(
     'Setuju'; kosong berarti dilewati. Pemisah koma, titik koma, atau tab. Templatnya:
     `kariersosial form --format csv`.
 
+    Ekspor Google Formulir dibaca apa adanya: kolom Stempel waktu/Timestamp, email, nama, dan
+    pernyataan yang judulnya teks pernyataan itu sendiri (dengan atau tanpa ID). Di awal
+    disebutkan kolom mana dikenali sebagai pernyataan apa dan kolom mana yang tidak dipakai.
+
     Hasilnya memuat peran teratas, kecocokan tiap peran (0-100), dan catatan tiap responden;
     ringkasan per peran ditampilkan di akhir. Baris yang bermasalah dilaporkan dengan nomor
     barisnya dan dilewati, baris lain tetap dinilai.
     """
     from kariersosial.batch import Responses
-    from kariersosial.batch_output import score_responses
-    from kariersosial.counsel_io import (
-        layout_notes,
-        open_input,
-        open_output,
-        print_summary,
-        same_file,
-    )
+    from kariersosial.counsel_io import layout_notes, open_input, print_summary, same_file
     from kariersosial.errors import KarierError, UsageError
 
     with user_errors():
         chosen = _format(fmt, output, SCORE_FORMATS)
+        if excel and chosen != "csv":
+            raise UsageError(
+                "--excel hanya untuk hasil CSV, bukan JSON.", "Hapus --format json atau --excel."
+            )
         if output is not None and file != "-" and same_file(file, output):
             raise UsageError(
                 f"Berkas hasil '{output}' sama dengan berkas jawaban; jawabannya akan tertimpa.",
                 "Pilih nama lain untuk --output, misalnya hasil.csv.",
             )
+        if report is not None:
+            _check_report(report, file, output, force)
         cat = catalog()
         with open_input(file) as (lines, source):
             responses = Responses(cat, lines, source)
             layout_notes(responses)
-            with open_output(output, chosen) as out:
-                summary = score_responses(responses, out, "json" if chosen == "json" else "csv")
-        print_summary(summary, output)
+            summary = _score(responses, source, output, chosen, report, anonim, excel, force)
+        print_summary(summary, output, report if summary.scored else None)
         if summary.scored == 0:
             raise KarierError(
                 f"Tidak ada baris yang bisa dinilai dari {source}."
@@ -190,6 +235,75 @@ def score(
                 if summary.skipped
                 else "Isi satu baris per responden di bawah baris judul.",
             )
+
+
+def _check_report(report: str, file: str, output: str | None, force: bool) -> None:
+    """Before any row is read: a report name that cannot be written fails at once."""
+    from kariersosial.counsel_io import same_file
+    from kariersosial.errors import UsageError
+    from kariersosial.keep import check_target
+
+    if not report.casefold().endswith((".html", ".htm")):
+        raise UsageError(
+            f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
+            "Contoh: --report kelas.html",
+        )
+    for other, what in ((file, "berkas jawaban"), (output, "berkas --output")):
+        if other is not None and other != "-" and same_file(report, other):
+            raise UsageError(
+                f"Berkas laporan '{report}' sama dengan {what}.", "Pilih nama lain untuk --report."
+            )
+    check_target(Path(report), force)
+
+
+def _score(
+    responses: Responses,
+    source: str,
+    output: str | None,
+    chosen: str,
+    report: str | None,
+    anonim: bool,
+    excel: bool,
+    force: bool,
+) -> Summary:
+    """The rows through the name filter and the report collector into the results."""
+    from kariersosial.batch_output import score_responses
+    from kariersosial.counsel_io import open_output
+
+    items: Iterable[Respondent | Problem] = responses
+    if anonim:
+        from kariersosial.class_groups import anonymised
+
+        items = anonymised(items)
+    collector = None
+    if report is not None:
+        from kariersosial.class_report import ClassReport
+        from kariersosial.store import now
+
+        collector = ClassReport(responses, source.strip("'"), now(), anonim)
+        items = collector.feed(items)
+    kind: Literal["csv", "json"] = "json" if chosen == "json" else "csv"
+    delimiter = ";" if excel else ","
+    try:
+        if report is not None and output is None:  # the results are in the report
+            summary = score_responses(responses, _Discard(), kind, items=items)
+        else:
+            with open_output(output, chosen, bom=excel) as out:
+                summary = score_responses(responses, out, kind, items=items, delimiter=delimiter)
+        if collector is not None and report is not None and summary.scored:
+            from kariersosial.class_report import write_report_file
+
+            done = collector
+            write_report_file(Path(report), force, lambda out: done.write(out, summary))
+    finally:
+        if collector is not None:
+            collector.close()
+    return summary
+
+
+class _Discard:
+    def write(self, text: str, /) -> int:
+        return len(text)
 
 
 def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:
