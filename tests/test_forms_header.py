@@ -158,9 +158,7 @@ def test_a_forms_export_is_read_without_editing(catalog: Catalog) -> None:
     scorer = Scorer(catalog)
     for person, seed in zip(people, (1, 2), strict=True):
         assert isinstance(person, Respondent)
-        expected = scorer.rank(
-            dict(zip([q.id for q in catalog.questions], values(len(catalog.questions), seed)))
-        )
+        expected = scorer.rank(answer_map(catalog, seed))
         assert person.ranking == expected
         assert person.submitted is not None and person.submitted.startswith("2026/11/30")
     assert [p.name for p in people] == ["Ani", "Budi"]  # type: ignore[union-attr]
@@ -265,8 +263,6 @@ def test_a_form_made_by_kariersosial_round_trips(
     data = json.loads(result.stdout)
     assert {s["by"] for s in data["columns"]["statements"]} == {"id"}
     scorer = Scorer(catalog)
-    full = scorer.score(
-        dict(zip([q.id for q in catalog.questions], values(len(catalog.questions), 9)))
-    )
+    full = scorer.score(answer_map(catalog, 9))
     (ani,) = data["respondents"]
     assert ani["ranking"] == [f.role.id for f in full.ranking]
