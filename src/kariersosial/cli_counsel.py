@@ -243,16 +243,16 @@ def _check_report(report: str, file: str, output: str | None, force: bool) -> No
     from kariersosial.errors import UsageError
     from kariersosial.keep import check_target
 
-    if not report.casefold().endswith((".html", ".htm")):
-        raise UsageError(
-            f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
-            "Contoh: --report kelas.html",
-        )
     for other, what in ((file, "berkas jawaban"), (output, "berkas --output")):
         if other is not None and other != "-" and same_file(report, other):
             raise UsageError(
                 f"Berkas laporan '{report}' sama dengan {what}.", "Pilih nama lain untuk --report."
             )
+    if not report.casefold().endswith((".html", ".htm")):
+        raise UsageError(
+            f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
+            "Contoh: --report kelas.html",
+        )
     check_target(Path(report), force)
 
 
