@@ -52,13 +52,15 @@ def answers(count: int, seed: int) -> list[int]:
     return [rng.randint(1, 5) for _ in range(count)]
 
 
-def forms_csv(path: Path, catalog: Catalog, names: list[str], extra: list[list[str]] = ()) -> Path:  # type: ignore[assignment]
+def forms_csv(
+    path: Path, catalog: Catalog, names: list[str], extra: list[list[str]] | None = None
+) -> Path:
     """A Google Forms export: timestamp, email, name, statement texts as titles, labels."""
     rows = [["Timestamp", "Email Address", "Nama", *(q.text for q in catalog.questions)]]
     for n, name in enumerate(names):
         labels = [LABELS[v - 1] for v in answers(len(catalog.questions), n)]
         rows.append([f"30/11/2026 09.{10 + n}.00", f"murid{n}@sekolah.id", name, *labels])
-    rows += extra
+    rows += extra or []
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
     return path
@@ -138,11 +140,8 @@ def test_the_table_and_the_groups_follow_the_top_roles(
     ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
     data = json.loads(ok(runner.invoke(app, ["score", str(class_file), "-f", "json"])).stdout)
     text = target.read_text(encoding="utf-8")
-    table = text[
-        text.index('<table class="class-table">') : text.index(
-            "</table>", text.index('<table class="class-table">')
-        )
-    ]
+    start = text.index('<table class="class-table">')
+    table = text[start : text.index("</table>", start)]
     groups = re.findall(r'<tr class="group"><th colspan="5">(.*?) \((\d+) siswa\)</th></tr>', table)
     order = [r.name for r in catalog.roles] + ["Belum ada peran yang benar-benar cocok"]
     assert [name for name, _ in groups] == [n for n in order if n in {g for g, _ in groups}]
