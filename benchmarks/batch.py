@@ -1,6 +1,7 @@
 """Batch scoring speed and memory: `kariersosial score` on 100,000 and 1,000,000 random rows.
 
     python benchmarks/batch.py [--million] [--sizes 100000] [--formats csv,json]
+                               [--report-sizes 1000,10000] [--no-pdf]
 
 Each size is written once to a temporary CSV (fixed seed; answers as numbers, as labels in
 mixed case, and some blanks, the way a class's spreadsheet looks), then scored by
@@ -9,6 +10,12 @@ Every child's own peak resident memory comes from ``os.wait4``; a first run on 1
 the baseline (interpreter, typer, the catalogue). Streaming means the peak stays flat: the
 100,000-row run uses about as much memory as the 10-row one. ``--million`` adds 1,000,000
 rows (about a minute per format, so two minutes more for csv and json; left out by default).
+
+The class report (``score FILE --report kelas.html``) is measured the same way for
+``--report-sizes`` students: every student gets a full explanation and a page of their own,
+spooled to temporary files, so its peak memory must stay as flat as the CSV's. Last, a class
+of PDF_STUDENTS is printed with headless Chromium (when installed) and the PDF's pages are
+counted with ``pdfinfo``: the report starts every student on a new page.
 """
 
 from __future__ import annotations
@@ -71,7 +78,10 @@ def peak_mb(rusage: Any) -> float:
 
 def run_score(source: Path, out: Path, fmt: str) -> tuple[float, float]:
     """(seconds, peak MB) of one `kariersosial score` child process."""
-    argv = [*CLI, "score", str(source), "--output", str(out), "--format", fmt]
+    if fmt == "report":
+        argv = [*CLI, "score", str(source), "--report", str(out), "--force"]
+    else:
+        argv = [*CLI, "score", str(source), "--output", str(out), "--format", fmt]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
@@ -93,6 +103,8 @@ def run_score(source: Path, out: Path, fmt: str) -> tuple[float, float]:
 def count_results(out: Path, fmt: str) -> int:
     """Respondents in the output, read as a stream (the JSON has one respondent a line)."""
     with out.open(encoding="utf-8-sig") as f:
+        if fmt == "report":
+            return sum(line.startswith('<section class="student"') for line in f)
         if fmt == "csv":
             return sum(1 for _ in f) - 1
         return sum(1 for line in f if line.startswith('    {"line"'))
@@ -107,7 +119,7 @@ def measure(folder: Path, rows: int, formats: list[str], ids: list[str]) -> list
           f"{time.perf_counter() - started:.1f} s", flush=True)  # fmt: skip
     runs = []
     for fmt in formats:
-        out = folder / f"hasil-{rows}.{fmt}"
+        out = folder / f"hasil-{rows}.{'html' if fmt == 'report' else fmt}"
         seconds, peak = run_score(source, out, fmt)
         written = count_results(out, fmt)
         if written != rows:
@@ -118,12 +130,42 @@ def measure(folder: Path, rows: int, formats: list[str], ids: list[str]) -> list
     return runs
 
 
+PDF_STUDENTS = 5
+
+
+def printed_pages(folder: Path, ids: list[str]) -> tuple[int, int] | None:
+    """(students, PDF pages) of a small class report printed by headless Chromium."""
+    import shutil
+
+    if not (shutil.which("chromium") and shutil.which("pdfinfo")):
+        return None
+    source, html, pdf = folder / "kecil.csv", folder / "kecil.html", folder / "kecil.pdf"
+    write_rows(source, PDF_STUDENTS, ids)
+    run_score(source, html, "report")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    pages = [
+        int(line.split()[-1]) for line in info.stdout.splitlines() if line.startswith("Pages:")
+    ]
+    return count_results(html, "report"), pages[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="100000", help="row counts, comma-separated (100000)")
     parser.add_argument("--million", action="store_true", help="also 1,000,000 rows (~2 min)")
     parser.add_argument("--formats", default="csv,json", help="output formats (csv,json)")
+    parser.add_argument(
+        "--report-sizes", default="1000,10000", help="students for --report (1000,10000; 0: none)"
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip printing with Chromium")
     args = parser.parse_args(argv)
+    report_sizes = [int(s.replace("_", "")) for s in args.report_sizes.split(",") if s.strip()]
+    report_sizes = [n for n in report_sizes if n > 0]
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if args.million and 1_000_000 not in sizes:
         sizes.append(1_000_000)
@@ -136,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         for rows in [BASELINE_ROWS, *sizes]:
             runs += measure(folder, rows, formats, ids)
+        if report_sizes:
+            for rows in [BASELINE_ROWS, *report_sizes]:
+                runs += measure(folder, rows, ["report"], ids)
+            formats.append("report")
+        printed = None if args.no_pdf else printed_pages(folder, ids)
 
     print()
     print(f"{'baris':>10}  {'format':<6} {'detik':>8} {'baris/detik':>12} {'memori puncak':>14}")
@@ -148,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         largest = max((r for r in runs if r.fmt == fmt), key=lambda r: r.rows)
         print(f"{fmt}: {largest.rows:,} baris memakai {largest.peak_mb - base.peak_mb:+.1f} MB "
               f"dibanding {BASELINE_ROWS} baris (memori tetap datar bila mendekati 0)")  # fmt: skip
+    if printed is not None:
+        students, pages = printed
+        print(f"laporan kelas {students} siswa dicetak Chromium: {pages} halaman PDF "
+              "(ringkasan kelas, lalu tiap siswa mulai di halaman baru)")  # fmt: skip
     return 0
 
 

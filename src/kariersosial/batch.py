@@ -11,9 +11,10 @@ The responses file is what a counsellor gets from a spreadsheet or a form:
 * a header row; the respondent's name is the column called `nama`, `name` or `id` (or one
   starting with "nama", e.g. "Nama lengkap"), else the first column;
 * one column per statement, titled with its id (`p01`), or starting with its id
-  (`p01 Saya senang …`, as `kariersosial form --format csv` writes), or a Google Forms grid
-  row (`Seberapa setuju kamu? [p01 Saya senang …]`); other columns (a timestamp, the class)
-  are ignored;
+  (`p01 Saya senang …`, as `kariersosial form --format csv` writes), or with the statement's
+  text, or a Google Forms grid row (`Seberapa setuju kamu? [Saya senang …]`): see
+  `forms_header`; a title repeated word for word is one statement (the first column, the
+  next where it is empty); other columns (the timestamp, an email, the class) are ignored;
 * answers as 1–5 or the Indonesian labels ("Setuju", case-insensitive); empty = skipped;
 * separated by commas, semicolons (Excel with Indonesian regional settings) or tabs: the
   header decides.
@@ -24,11 +25,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from kariersosial.answers import parse_answer
 from kariersosial.errors import UsageError
+from kariersosial.forms_header import Statements, is_email, is_timestamp, match, statements
 from kariersosial.models import Catalog
 from kariersosial.scoring import MIN_ANSWERED, Ranking, Scorer
 
@@ -47,6 +49,12 @@ class Layout:
     statements: tuple[tuple[int, str], ...]  # (column index, statement id), in header order
     ignored: tuple[str, ...]  # the other columns' titles, as written
     delimiter: str
+    # how each statement column was recognised: (column, title, statement id, "id" or "teks")
+    recognised: tuple[tuple[int, str, str, str], ...] = ()
+    repeats: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # same title again
+    timestamp_column: int | None = None
+    email_columns: tuple[int, ...] = ()
+    titles: tuple[str, ...] = ()  # every column's title, stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,8 @@ class Respondent:
     line: int  # where the row starts in the file (the header is line 1)
     name: str | None
     ranking: Ranking
+    answers: Mapping[str, int | None] = field(default_factory=dict)  # in header order
+    submitted: str | None = None  # the form's timestamp cell, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,31 +74,9 @@ class Problem:
 
 
 def statement_id(title: str, ids: Mapping[str, str]) -> str | None:
-    """The statement a column title names, or None. `ids` maps casefolded ids to ids."""
-    text = title.strip().lstrip("\ufeff")
-    candidates = [text]
-    grid = _grid_row(text)  # Google Forms grid: "Judul [baris]"
-    if grid is not None:
-        candidates.insert(0, grid)
-    for candidate in candidates:
-        token = re.match(r"[\w-]+", candidate.strip().casefold())
-        if token and token.group() in ids:
-            return ids[token.group()]
-    return None
-
-
-def _grid_row(title: str) -> str | None:
-    """The text of a trailing "[...]" (what `\\[([^\\]]*)\\]\\s*$` finds), in linear time.
-
-    That search retries from every "[" and scans to the end each time: a title of 100,000
-    brackets took minutes. The match starts at the first "[" after the last "]" but one.
-    """
-    body = title.rstrip()
-    if not body.endswith("]"):
-        return None
-    end = len(body) - 1
-    start = body.find("[", body.rfind("]", 0, end) + 1, end)
-    return None if start < 0 else body[start + 1 : end]
+    """The statement a column title names by its id, or None. `ids`: casefolded id -> id."""
+    found = match(title, Statements(ids, {}))
+    return found[0] if found else None
 
 
 def header_hint(catalog: Catalog) -> str:
@@ -103,38 +91,62 @@ def header_hint(catalog: Catalog) -> str:
 
 
 def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str) -> Layout:
-    ids = {q.id.casefold(): q.id for q in catalog.questions}
-    statements: list[tuple[int, str]] = []
+    known = statements(catalog)
+    found: list[tuple[int, str]] = []
+    recognised: list[tuple[int, str, str, str]] = []
     seen: dict[str, int] = {}
+    repeats: dict[int, tuple[int, ...]] = {}
     for column, title in enumerate(header):
-        qid = statement_id(title, ids)
-        if qid is None:
+        hit = match(title, known)
+        if hit is None:
             continue
+        qid, how = hit
         if qid in seen:
+            first = seen[qid]
+            if title.strip() == header[first].strip():  # Forms repeats a duplicated question
+                repeats[first] = (*repeats.get(first, ()), column)
+                continue
             raise UsageError(
                 f"Baris judul {source}: pernyataan {qid} punya lebih dari satu kolom "
-                f"(kolom {seen[qid] + 1} dan {column + 1}).",
+                f"(kolom {first + 1} dan {column + 1}).",
                 "Hapus atau ganti judul salah satunya; tiap pernyataan cukup satu kolom.",
             )
         seen[qid] = column
-        statements.append((column, qid))
-    if not statements:
+        found.append((column, qid))
+        recognised.append((column, title.strip(), qid, how))
+    if not found:
         titles = ", ".join(t.strip() for t in header if t.strip())[:200]
-        found = f" Judul kolom yang ada: {titles}." if titles else ""
+        listed = f" Judul kolom yang ada: {titles}." if titles else ""
         raise UsageError(
-            f"Baris judul {source} tidak punya kolom pernyataan.{found}", header_hint(catalog)
+            f"Baris judul {source} tidak punya kolom pernyataan.{listed}", header_hint(catalog)
         )
-    name_column = _name_column(header, set(seen.values()))
+    stamp = next((i for i, t in enumerate(header) if is_timestamp(t)), None)
+    emails = tuple(i for i, t in enumerate(header) if is_email(t))
+    used = set(seen.values()) | {c for more in repeats.values() for c in more}
+    never_names = used | set(emails) | ({stamp} if stamp is not None else set())
+    name_column = _name_column(header, never_names)
     ignored = tuple(
         t.strip() or f"kolom {i + 1}"
         for i, t in enumerate(header)
-        if i != name_column and i not in seen.values()
+        if i != name_column and i not in used
     )
-    return Layout(len(header), name_column, tuple(statements), ignored, delimiter)
+    return Layout(
+        len(header),
+        name_column,
+        tuple(found),
+        ignored,
+        delimiter,
+        tuple(recognised),
+        repeats,
+        stamp,
+        emails,
+        tuple(t.strip().lstrip("\ufeff") for t in header),
+    )
 
 
 def _name_column(header: list[str], statement_columns: set[int]) -> int | None:
-    """`nama`, `name`, a title starting with "nama", `id`, in that order; else the first."""
+    """`nama`, `name`, a title starting with "nama", `id`, in that order; else the first
+    (unless it is a statement, the timestamp or an email: those never name anyone)."""
     titles = [t.strip().lstrip("\ufeff").casefold() for t in header]
     wanted: list[Callable[[str], bool]] = [
         lambda t: t == "nama",
@@ -195,6 +207,7 @@ class Responses:
 
     def __iter__(self) -> Iterator[Respondent | Problem]:
         layout, reader, rank, parse = self.layout, self.reader, self.scorer.rank, self._parse
+        repeats, stamp = layout.repeats, layout.timestamp_column
         known = self._answers  # most cells are found here; `parse` only for new texts
         last = reader.line_num
         while True:
@@ -222,11 +235,14 @@ class Responses:
             answers: dict[str, int | None] = {}
             bad: list[str] = []
             for column, qid in layout.statements:
-                value, ok = known.get(row[column]) or parse(row[column])
+                cell = row[column]
+                if repeats and column in repeats and not cell.strip():
+                    cell = next((row[c] for c in repeats[column] if row[c].strip()), cell)
+                value, ok = known.get(cell) or parse(cell)
                 if ok:
                     answers[qid] = value
                 else:
-                    bad.append(f"{qid} {_show(row[column])}")
+                    bad.append(f"{qid} {_show(cell)}")
             if bad:
                 listed = ", ".join(bad[:SHOWN_BAD_VALUES])
                 more = (
@@ -249,7 +265,8 @@ class Responses:
                 )
                 yield Problem(line, name, reason)
                 continue
-            yield Respondent(line, name, ranking)
+            submitted = row[stamp].strip() or None if stamp is not None else None
+            yield Respondent(line, name, ranking, answers, submitted)
 
 
 def _csv_problem(exc: csv.Error) -> str:
@@ -275,12 +292,12 @@ def _first_record(lines: Iterator[str]) -> str:
 
 def _delimiter(header_text: str, catalog: Catalog) -> str:
     """The separator that makes the most statement columns out of the header (',' on ties)."""
-    ids = {q.id.casefold(): q.id for q in catalog.questions}
+    known = statements(catalog)
 
     def columns(delimiter: str) -> int:
         try:
             rows = csv.reader(header_text.splitlines(keepends=True), delimiter=delimiter)
-            return sum(statement_id(c, ids) is not None for c in next(rows, []))
+            return sum(match(c, known) is not None for c in next(rows, []))
         except csv.Error:
             return 0
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from kariersosial.batch import Problem, Respondent, Responses
-from kariersosial.escaping import spreadsheet_row
+from kariersosial.escaping import spreadsheet_cell
 from kariersosial.models import Catalog
 
 Format = Literal["csv", "json"]
@@ -85,14 +86,22 @@ class Summary:
 
 
 class CsvResults:
-    """One row per respondent: line, name, top role, ranking, each role's fit (0-100), flags."""
+    """One row per respondent: line, name, top role, ranking, each role's fit (0-100), flags.
 
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
+    Every cell goes through `escaping.spreadsheet_cell`, so no text cell (a name, a role name from a
+    counsellor's own catalogue) can run as a formula; `delimiter` is ";" for Excel in
+    Indonesian, whose list separator is the semicolon.
+    """
+
+    def __init__(self, out: Sink, catalog: Catalog, delimiter: str = ",") -> None:
         self.roles = [r.id for r in catalog.roles]
-        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+
+    def _row(self, cells: list[object]) -> None:
+        self.writer.writerow([spreadsheet_cell(c) for c in cells])
 
     def start(self) -> None:
-        self.writer.writerow(
+        self._row(
             [
                 "baris",
                 "nama",
@@ -112,23 +121,20 @@ class CsvResults:
         r = person.ranking
         top = r.fits[0][0]
         fits = {role.id: value for role, value in r.fits}
-        # every text cell, not only the name: a custom catalogue's role names reach it too
-        self.writer.writerow(
-            spreadsheet_row(
-                [
-                    person.line,
-                    person.name or "",
-                    top.id,
-                    top.name,
-                    " > ".join(role.id for role, _ in r.fits),
-                    *(f"{fits[rid]:.0f}" for rid in self.roles),
-                    YES_NO[r.decisive],
-                    YES_NO[r.nothing_fits],
-                    "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
-                    r.answered,
-                    r.skipped,
-                ]
-            )
+        self._row(
+            [
+                person.line,
+                person.name or "",
+                top.id,
+                top.name,
+                " > ".join(role.id for role, _ in r.fits),
+                *(round(fits[rid]) for rid in self.roles),
+                YES_NO[r.decisive],
+                YES_NO[r.nothing_fits],
+                "; ".join(CAUTION_LABELS.get(c.kind, c.kind) for c in r.cautions),
+                r.answered,
+                r.skipped,
+            ]
         )
 
     def finish(self, summary: Summary) -> None:
@@ -142,7 +148,7 @@ class JsonResults:
     and the summary closes the object, so no list of results is ever held.
     """
 
-    def __init__(self, out: Sink, catalog: Catalog) -> None:
+    def __init__(self, out: Sink, catalog: Catalog, columns: object = None) -> None:
         from kariersosial.terminal import unicode_stream
 
         self.out = out
@@ -150,10 +156,13 @@ class JsonResults:
         self.ascii_only = not unicode_stream(out)
         self.version = catalog.version
         self.roles = [r.id for r in catalog.roles]
+        self.columns = columns  # which column was read as what (header_notes.layout_data)
         self.count = 0
 
     def start(self) -> None:
         self.out.write(f'{{\n  "catalog_version": {json.dumps(self.version)},\n')
+        if self.columns is not None:
+            self.out.write(f'  "columns": {self._dumps(self.columns)},\n')
         self.out.write('  "respondents": [')
 
     def add(self, person: Respondent) -> None:
@@ -183,13 +192,29 @@ class JsonResults:
         return json.dumps(value, ensure_ascii=self.ascii_only)
 
 
-def score_responses(responses: Responses, out: Sink, fmt: Format = "csv") -> Summary:
-    """Score every row of `responses` into `out`, one result at a time; the summary at the end."""
+def score_responses(
+    responses: Responses,
+    out: Sink,
+    fmt: Format = "csv",
+    *,
+    items: Iterable[Respondent | Problem] | None = None,
+    delimiter: str = ",",
+) -> Summary:
+    """Score every row of `responses` into `out`, one result at a time; the summary at the end.
+
+    `items` replaces the rows as they come (names left out, a report fed on the way).
+    """
     catalog = responses.catalog
-    writer = CsvResults(out, catalog) if fmt == "csv" else JsonResults(out, catalog)
+    writer: CsvResults | JsonResults
+    if fmt == "csv":
+        writer = CsvResults(out, catalog, delimiter)
+    else:
+        from kariersosial.header_notes import layout_data
+
+        writer = JsonResults(out, catalog, layout_data(responses))
     summary = Summary(tuple((r.id, r.name) for r in catalog.roles))
     writer.start()
-    for item in responses:
+    for item in responses if items is None else items:
         if isinstance(item, Respondent):
             writer.add(item)
         summary.add(item)

@@ -7,14 +7,18 @@ compare_view, the sheets in form, and the files and notes of `score` in counsel_
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from kariersosial.cli_common import JsonOption, catalog, print_json, role_argument, user_errors
 
 if TYPE_CHECKING:
+    from kariersosial.batch import Problem, Respondent, Responses
+    from kariersosial.batch_output import Summary
     from kariersosial.writing import Source, Target
 
 FORM_FORMATS = ("md", "csv")
@@ -117,7 +121,7 @@ def form(
     output = None if output == "-" else output  # `-`: the screen, as in `export`
     with user_errors():
         chosen = _format(fmt, output, FORM_FORMATS)
-        target = _target(output, force)
+        target = _target(output, force, False)
         cat = catalog()
         with open_output(target, chosen) as out:
             out.write(form_csv(cat) if chosen == "csv" else form_markdown(cat))
@@ -153,7 +157,44 @@ def score(
             metavar="csv|json",
         ),
     ] = None,
-    force: ForceOption = False,
+    report: Annotated[
+        str | None,
+        typer.Option(
+            "--report",
+            "-r",
+            help=(
+                "Tulis juga laporan kelas (HTML satu berkas, siap dicetak di A4): kelas sekilas, "
+                "profil rata-rata, tabel semua siswa, kelompok untuk bimbingan kelompok, lalu satu "
+                "bagian per siswa yang mulai di halaman baru. Tanpa --output, hasil per siswa "
+                "hanya ada di laporan."
+            ),
+            show_default=False,
+            metavar="BERKAS.html",
+        ),
+    ] = None,
+    anonim: Annotated[
+        bool,
+        typer.Option(
+            "--anonim",
+            help=(
+                "Ganti nama dengan 'Siswa 1', 'Siswa 2', … (urutan baris) di laporan, hasil, dan "
+                "pesan, untuk dibagikan ke orang lain. Nama dan email tidak ditulis di mana pun."
+            ),
+        ),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help=(
+                "CSV untuk Excel berbahasa Indonesia: dipisah titik koma, UTF-8 dengan BOM "
+                "(juga di layar)."
+            ),
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas --output atau --report yang sudah ada.")
+    ] = False,
 ) -> None:
     """Nilai jawaban satu kelas sekaligus dari berkas CSV: satu hasil per responden.
 
@@ -164,32 +205,35 @@ def score(
     'Setuju'; kosong berarti dilewati. Pemisah koma, titik koma, atau tab. Templatnya:
     `kariersosial form --format csv`.
 
+    Ekspor Google Formulir dibaca apa adanya: kolom Stempel waktu/Timestamp, email, nama, dan
+    pernyataan yang judulnya teks pernyataan itu sendiri (dengan atau tanpa ID). Di awal
+    disebutkan kolom mana dikenali sebagai pernyataan apa dan kolom mana yang tidak dipakai.
+
     Hasilnya memuat peran teratas, kecocokan tiap peran (0-100), dan catatan tiap responden;
     ringkasan per peran ditampilkan di akhir. Baris yang bermasalah dilaporkan dengan nomor
     barisnya dan dilewati, baris lain tetap dinilai.
     """
     from kariersosial.batch import Responses
-    from kariersosial.batch_output import score_responses
-    from kariersosial.counsel_io import (
-        layout_notes,
-        open_input,
-        open_output,
-        print_summary,
-    )
-    from kariersosial.errors import KarierError
+    from kariersosial.counsel_io import layout_notes, open_input, print_summary
+    from kariersosial.errors import KarierError, UsageError
     from kariersosial.writing import Source
 
     output = None if output == "-" else output  # `-`: the screen, as in `export`
     with user_errors():
         chosen = _format(fmt, output, SCORE_FORMATS)
-        target = _target(output, force, Source(file, "berkas jawaban", "jawabannya"))
+        if excel and chosen != "csv":
+            raise UsageError(
+                "--excel hanya untuk hasil CSV, bukan JSON.", "Hapus --format json atau --excel."
+            )
+        answers = Source(file, "berkas jawaban", "jawabannya")
+        target = _target(output, force, report is not None, answers)
+        report_target = None if report is None else _check_report(report, force, answers, target)
         cat = catalog()
         with open_input(file) as (lines, source):
             responses = Responses(cat, lines, source)
             layout_notes(responses)
-            with open_output(target, chosen) as out:
-                summary = score_responses(responses, out, "json" if chosen == "json" else "csv")
-        print_summary(summary, output)
+            summary = _score(responses, source, target, chosen, report_target, anonim, excel)
+        print_summary(summary, output, report if summary.scored else None)
         if summary.scored == 0:
             raise KarierError(
                 f"Tidak ada baris yang bisa dinilai dari {source}."
@@ -201,23 +245,99 @@ def score(
             )
 
 
-def _target(output: str | None, force: bool, *reads: Source) -> Target | None:
+def _target(output: str | None, force: bool, report: bool, *reads: Source) -> Target | None:
     """--output checked before any work: never over an input, an existing file only with --force."""
-    from kariersosial.cli_common import state
-    from kariersosial.writing import Source, check_target
+    from kariersosial.writing import check_target
 
     if output is None:
-        if force:
+        if force and not report:
             from kariersosial.errors import UsageError
 
             raise UsageError(
-                "--force hanya berlaku bersama --output BERKAS.", "Contoh: --output hasil.csv"
+                "--force hanya berlaku bersama --output BERKAS atau --report BERKAS.html.",
+                "Contoh: --output hasil.csv",
             )
         return None
-    sources = list(reads)
-    if state.data is not None:
-        sources.append(Source(str(state.data), "katalog peran", "katalognya"))
-    return check_target(output, force=force, sources=sources)
+    return check_target(output, force=force, sources=[*reads, *_catalogue()])
+
+
+def _catalogue() -> list[Source]:
+    from kariersosial.cli_common import state
+    from kariersosial.writing import Source
+
+    return [] if state.data is None else [Source(str(state.data), "katalog peran", "katalognya")]
+
+
+def _check_report(report: str, force: bool, answers: Source, output: Target | None) -> Target:
+    """Before any row is read: a report name that cannot be written fails at once."""
+    from kariersosial.errors import UsageError
+    from kariersosial.writing import Source, check_target
+
+    if not report.casefold().endswith((".html", ".htm")):
+        raise UsageError(
+            f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
+            "Contoh: --report kelas.html",
+        )
+    if output is not None and not output.stream:
+        same = os.path.realpath(report) == str(output.path)
+        if same:
+            raise UsageError(
+                f"Berkas laporan '{report}' sama dengan berkas --output.",
+                "Pilih nama lain untuk --report.",
+            )
+    sources = [answers, *_catalogue()]
+    if output is not None:
+        sources.append(Source(str(output.path), "berkas --output", "hasilnya"))
+    return check_target(report, force=force, sources=sources)
+
+
+def _score(
+    responses: Responses,
+    source: str,
+    target: Target | None,
+    chosen: str,
+    report: Target | None,
+    anonim: bool,
+    excel: bool,
+) -> Summary:
+    """The rows through the name filter and the report collector into the results."""
+    from kariersosial.batch_output import score_responses
+    from kariersosial.counsel_io import open_output
+
+    items: Iterable[Respondent | Problem] = responses
+    if anonim:
+        from kariersosial.class_groups import anonymised
+
+        items = anonymised(items)
+    collector = None
+    if report is not None:
+        from kariersosial.class_report import ClassReport
+        from kariersosial.store import now
+
+        collector = ClassReport(responses, source.strip("'"), now(), anonim)
+        items = collector.feed(items)
+    kind: Literal["csv", "json"] = "json" if chosen == "json" else "csv"
+    delimiter = ";" if excel else ","
+    try:
+        if report is not None and target is None:  # the results are in the report
+            summary = score_responses(responses, _Discard(), kind, items=items)
+        else:
+            with open_output(target, chosen, bom=excel) as out:
+                summary = score_responses(responses, out, kind, items=items, delimiter=delimiter)
+        if collector is not None and report is not None and summary.scored:
+            from kariersosial.writing import open_target
+
+            with open_target(report, newline="\n") as page:
+                collector.write(page, summary)
+    finally:
+        if collector is not None:
+            collector.close()
+    return summary
+
+
+class _Discard:
+    def write(self, text: str, /) -> int:
+        return len(text)
 
 
 def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:

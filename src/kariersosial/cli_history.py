@@ -237,6 +237,44 @@ def _stored_ranking(record: Record) -> object:
     return table
 
 
+@history_app.command("compare")
+def compare(
+    first: Annotated[
+        str, typer.Argument(help="Nomor hasil yang lebih dulu.", show_default=False, metavar="N")
+    ],
+    second: Annotated[
+        str, typer.Argument(help="Nomor hasil sesudahnya.", show_default=False, metavar="M")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Bandingkan dua hasil yang tersimpan: peringkat, kecocokan, dan jawaban yang berubah.
+
+    Dimaksudkan untuk dua hasil dari orang yang sama (misalnya kuis yang diulang), agar siswa
+    dan guru BK melihat apakah gambarannya tetap. kariersosial tidak menyimpan siapa yang
+    mengisi, jadi tidak bisa memeriksa bahwa kedua hasil dari orang yang sama.
+    """
+    from kariersosial import history, report
+    from kariersosial.history_compare import compare_results
+
+    with user_errors():
+        numbers = parse_number(first), parse_number(second)
+        if numbers[0] == numbers[1]:
+            raise UsageError(
+                f"Kedua nomor sama ({numbers[0]}); tidak ada yang bisa dibandingkan.",
+                "Sebutkan dua nomor yang berbeda, misalnya `kariersosial history compare 1 2`.",
+            )
+        cat = catalog()
+        before, after = (report.from_record(history.get(n), cat) for n in numbers)
+        data = compare_results(before, after)
+        if as_json:
+            print_json(data)
+            return
+        from kariersosial.history_compare_view import render_changes
+        from kariersosial.render import stdout
+
+        stdout().print(render_changes(data))
+
+
 @history_app.command("delete")
 def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = False) -> None:
     """Hapus satu hasil dari riwayat (bertanya dulu, kecuali dengan --yes)."""

@@ -97,9 +97,12 @@ def _capped(stream: TextIO, source: str) -> Iterator[str]:
 
 
 @contextmanager
-def open_output(target: Target | None, fmt: str) -> Iterator[Sink]:
-    """The checked --output target, written whole through `writing`; stdout when there is none."""
+def open_output(target: Target | None, fmt: str, bom: bool = False) -> Iterator[Sink]:
+    """The checked --output target, written whole through `writing`; stdout when there is none
+    (`bom`: there too, for --excel)."""
     if target is None:
+        if bom:
+            sys.stdout.write("\ufeff")
         yield sys.stdout
         return
     from kariersosial.writing import open_target
@@ -115,10 +118,13 @@ def open_output(target: Target | None, fmt: str) -> Iterator[Sink]:
 
 def layout_notes(responses: Responses) -> None:
     """What the header row left out, on stderr before any result is written."""
+    from kariersosial.header_notes import recognition_lines
     from kariersosial.render import stderr
 
     console = stderr()
     layout = responses.layout
+    for line in recognition_lines(responses):
+        console.print(escape(line), style="dim", soft_wrap=True)
     if layout.name_column is None:
         console.print("Tidak ada kolom nama; responden dikenali dari nomor barisnya.", style="dim")
     if layout.ignored:
@@ -135,7 +141,7 @@ def layout_notes(responses: Responses) -> None:
         )
 
 
-def print_summary(summary: Summary, output: str | None) -> None:
+def print_summary(summary: Summary, output: str | None, report: str | None = None) -> None:
     """Problems on stderr; the summary where it does not mix with the results."""
     from rich.padding import Padding
     from rich.table import Table
@@ -157,7 +163,7 @@ def print_summary(summary: Summary, output: str | None) -> None:
             "Simpan ulang berkasnya sebagai 'CSV UTF-8' agar nama tampil benar.",
             style="yellow",
         )
-    console = stdout() if output is not None else err
+    console = stdout() if output is not None or report is not None else err
     console.print(
         f"Dinilai: {summary.scored} responden. Dilewati: {summary.skipped} baris.",
         style="bold",
@@ -184,6 +190,11 @@ def print_summary(summary: Summary, output: str | None) -> None:
         console.print(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
     if output is not None:
         console.print(f"Hasil ditulis ke {escape(output)}.")
+    if report is not None:
+        console.print(
+            f"Laporan kelas ditulis ke {escape(report)}: buka di peramban, lalu cetak "
+            "(setiap siswa mulai di halaman baru)."
+        )
 
 
 def _share(count: int, total: int) -> str:

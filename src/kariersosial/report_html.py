@@ -107,9 +107,31 @@ def _pictures(res: Mapping[str, Any]) -> list[str]:
 
 
 def to_html(report: Report) -> str:
+    title = f"{TITLE} — {date_text(report.created)}"
+    return page(title, body_parts(report))
+
+
+def page(title: str, body: list[str], css: str = "") -> str:
+    """A whole HTML document around `body`: the report's style, and `css` after it."""
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="id">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+        "<style>\n" + "\n".join(part for part in (CSS, CHART_CSS, css) if part) + "\n</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>", ""])
+
+
+def body_parts(report: Report, heading: str = TITLE) -> list[str]:
+    """The report's content, from its heading to the disclaimer (a class report reuses it)."""
     e = html.escape
     res = report.result
-    body: list[str] = [f"<h1>{e(TITLE)}</h1>", '<dl class="facts">']
+    body: list[str] = [f"<h1>{e(heading)}</h1>", '<dl class="facts">']
     body += [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in fact_rows(report)]
     body.append("</dl>")
     if report.note:
@@ -195,16 +217,4 @@ def to_html(report: Report) -> str:
             f"<td>{e(answer_label(value))}</td></tr>"
         )
     body += ["</tbody>", "</table>", f'<p class="disclaimer">{e(DISCLAIMER)}</p>']
-    title = f"{TITLE} — {date_text(report.created)}"
-    head = [
-        "<!DOCTYPE html>",
-        '<html lang="id">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title>",
-        f"<style>\n{CSS}\n{CHART_CSS}\n</style>",
-        "</head>",
-        "<body>",
-    ]
-    return "\n".join([*head, *body, "</body>", "</html>", ""])
+    return body

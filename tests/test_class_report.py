@@ -1,0 +1,383 @@
+"""`score --report`, `--anonim` and `--excel` as a counsellor runs them."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from kariersosial.answers import SCALE_LABELS
+from kariersosial.cli import app
+from kariersosial.forms_header import timestamp_iso
+from kariersosial.models import Catalog
+from kariersosial.report import from_result
+from kariersosial.report_html import body_parts
+from kariersosial.scoring import Scorer
+
+LABELS = list(SCALE_LABELS.values())
+HOSTILE = ['<script>alert("x")</script>', 'Budi & "Ani"', '=HYPERLINK("http://x")', "@SUM(1)"]
+
+
+def ok(result: Result) -> Result:
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    return result
+
+
+def fails(result: Result, code: int) -> Result:
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    return result
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def answers(count: int, seed: int) -> list[int]:
+    import random
+
+    rng = random.Random(seed)
+    return [rng.randint(1, 5) for _ in range(count)]
+
+
+def forms_csv(
+    path: Path, catalog: Catalog, names: list[str], extra: list[list[str]] | None = None
+) -> Path:
+    """A Google Forms export: timestamp, email, name, statement texts as titles, labels."""
+    rows = [["Timestamp", "Email Address", "Nama", *(q.text for q in catalog.questions)]]
+    for n, name in enumerate(names):
+        labels = [LABELS[v - 1] for v in answers(len(catalog.questions), n)]
+        rows.append([f"30/11/2026 09.{10 + n}.00", f"murid{n}@sekolah.id", name, *labels])
+    rows += extra or []
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return path
+
+
+def sections(text: str) -> list[str]:
+    """Each student's page (they hold sections of their own, so split, not match)."""
+    parts = re.split(r'(?=<section class="student" )', text.split("</body>")[0])[1:]
+    for part in parts:
+        assert part.rstrip().endswith("</section>")
+    return parts
+
+
+def no_ids(text: str) -> str:
+    return re.sub(r"grafik-\d+", "grafik", text)
+
+
+@pytest.fixture
+def class_file(tmp_path: Path, catalog: Catalog) -> Path:
+    names = ["Ani", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi"]
+    return forms_csv(tmp_path / "jawaban.csv", catalog, names)
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def test_a_forms_export_reports_without_editing(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
+) -> None:
+    target = tmp_path / "kelas.html"
+    result = ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
+    assert "Laporan kelas ditulis ke" in flat(result.stdout)
+    assert "Dinilai: 8 responden. Dilewati: 0 baris." in result.stdout
+    assert "baris,nama" not in result.stdout  # without --output the results are in the report
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+    assert "http://" not in text and "https://" not in text and "<script" not in text
+    assert "break-before: page" in text
+    for heading in (
+        "Kelas sekilas",
+        "Profil rata-rata kelas",
+        "Semua siswa, dikelompokkan menurut peran teratas",
+        "Kelompok untuk bimbingan kelompok",
+    ):
+        assert f"<h2>{heading}</h2>" in text
+    assert len(sections(text)) == 8
+    assert "@sekolah.id" not in text  # emails are never written
+
+
+def test_the_overview_counts_are_the_score_summary(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
+) -> None:
+    target = tmp_path / "kelas.html"
+    ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
+    data = json.loads(ok(runner.invoke(app, ["score", str(class_file), "-f", "json"])).stdout)
+    text = target.read_text(encoding="utf-8")
+    summary = data["summary"]
+    # the role chart's text alternative carries every count
+    desc = re.search(r'<desc id="grafik-\d+-d">Jumlah siswa yang peran teratasnya.*?</desc>', text)
+    assert desc
+    for role in summary["roles"]:
+        share = f"{100 * role['first'] / summary['scored']:.0f}%"
+        assert f"{html.escape(role['name'])}: {role['first']} siswa · {share}" in desc.group()
+    assert f"<strong>{summary['nothing_fits']}</strong> siswa: belum ada peran" in text
+    assert f"<strong>{summary['not_decisive']}</strong> siswa: hasilnya belum tegas" in text
+    cautioned = sum(1 for p in data["respondents"] if p["cautions"])
+    assert f"<strong>{cautioned}</strong> siswa: ada catatan" in text
+    # the average profile chart, with its text alternative
+    assert "Profil rata-rata kelas per dimensi minat" in text
+    assert re.search(r"<desc[^>]*>Rata-rata minat siswa pada tiap dimensi minat", text)
+
+
+def test_the_table_and_the_groups_follow_the_top_roles(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
+) -> None:
+    target = tmp_path / "kelas.html"
+    ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
+    data = json.loads(ok(runner.invoke(app, ["score", str(class_file), "-f", "json"])).stdout)
+    text = target.read_text(encoding="utf-8")
+    start = text.index('<table class="class-table">')
+    table = text[start : text.index("</table>", start)]
+    groups = re.findall(r'<tr class="group"><th colspan="5">(.*?) \((\d+) siswa\)</th></tr>', table)
+    order = [r.name for r in catalog.roles] + ["Belum ada peran yang benar-benar cocok"]
+    assert [name for name, _ in groups] == [n for n in order if n in {g for g, _ in groups}]
+    expected: dict[str, list[str]] = {}
+    for p in data["respondents"]:
+        key = "Belum ada peran yang benar-benar cocok" if p["nothing_fits"] else p["top"]["name"]
+        expected.setdefault(key, []).append(p["name"])
+    assert {name: int(n) for name, n in groups} == {k: len(v) for k, v in expected.items()}
+    undecided = [p for p in data["respondents"] if not p["decisive"] and not p["nothing_fits"]]
+    assert undecided  # random answers: some stand between two roles
+    for p in undecided:
+        first, second = p["ranking"][:2]
+        names = {r.id: r.name for r in catalog.roles}
+        a, b = sorted((first, second), key=[r.id for r in catalog.roles].index)
+        heading = f"Belum tegas antara {names[a]} dan {names[b]}"
+        assert heading in text
+        block = text[text.index(heading) :].split("</ul>", 1)[0]
+        assert f">{p['name']}</a></li>" in block
+
+
+def test_each_student_page_is_the_report_export_gives(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
+) -> None:
+    target = tmp_path / "kelas.html"
+    ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
+    pages = sections(target.read_text(encoding="utf-8"))
+    scorer = Scorer(catalog)
+    ids = [q.id for q in catalog.questions]
+    for n, (page, name) in enumerate(zip(pages, ["Ani", "Budi", "Citra"], strict=False)):
+        given: dict[str, int | None] = dict(zip(ids, answers(len(ids), n), strict=True))
+        created = timestamp_iso(f"30/11/2026 09.{10 + n}.00")
+        assert created is not None
+        report = from_result(catalog, scorer.score(given), given, "full", created)
+        expected = body_parts(report, heading=name)
+        assert page.startswith(f'<section class="student" id="siswa-{n + 1}">\n<h1>{name}</h1>')
+        assert f"Siswa nomor {n + 1} · baris {n + 2} di berkas jawaban" in page
+        assert no_ids("\n".join(expected[1:])) in no_ids(page)
+        assert "30 November 2026, pukul 09." in page  # the form's timestamp is the date
+
+
+def test_hostile_names_are_escaped_everywhere(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog
+) -> None:
+    source = forms_csv(tmp_path / "jawaban.csv", catalog, HOSTILE)
+    target = tmp_path / "kelas.html"
+    out = tmp_path / "hasil.csv"
+    ok(runner.invoke(app, ["score", str(source), "--report", str(target), "-o", str(out)]))
+    text = target.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text
+    assert "Budi &amp; &quot;Ani&quot;" in text
+    assert "http://" not in text.replace(html.escape('=HYPERLINK("http://x")'), "")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["nama"] for r in rows] == [
+        '<script>alert("x")</script>',
+        'Budi & "Ani"',
+        '\'=HYPERLINK("http://x")',
+        "'@SUM(1)",
+    ]
+
+
+# --- names left out ---------------------------------------------------------------------------
+
+
+def test_anonim_leaves_every_name_and_email_out(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog
+) -> None:
+    names = ["Ani Lestari", "Budi Santoso", "Citra Dewi"]
+    bad = [["30/11/2026 10.00.00", "x@sekolah.id", "Dodi Rahman", "9"]]
+    source = forms_csv(tmp_path / "jawaban.csv", catalog, names, bad)
+    target = tmp_path / "kelas.html"
+    out = tmp_path / "hasil.csv"
+    result = ok(
+        runner.invoke(
+            app, ["score", str(source), "--anonim", "--report", str(target), "-o", str(out)]
+        )
+    )
+    as_json = ok(runner.invoke(app, ["score", str(source), "--anonim", "-f", "json"]))
+    written = [
+        target.read_text(encoding="utf-8"),
+        out.read_text(encoding="utf-8-sig"),
+        result.stdout,
+        result.stderr,
+        as_json.stdout,
+        as_json.stderr,
+    ]
+    for text in written:
+        for name in [*names, "Dodi", "Ani", "Budi", "Citra"]:
+            assert name not in text
+        assert "@sekolah.id" not in text
+    report = written[0]
+    assert [re.search(r"<h1>(.*?)</h1>", s).group(1) for s in sections(report)] == [  # type: ignore[union-attr]
+        "Siswa 1",
+        "Siswa 2",
+        "Siswa 3",
+    ]
+    assert "tidak ditampilkan (--anonim)" in report
+    assert [r["nama"] for r in csv.DictReader(io.StringIO(written[1]))] == [
+        "Siswa 1",
+        "Siswa 2",
+        "Siswa 3",
+    ]
+    assert "baris 5 (Siswa 4):" in result.stderr  # the bad row, numbered in the same order
+    assert [p["name"] for p in json.loads(as_json.stdout)["respondents"]] == [
+        "Siswa 1",
+        "Siswa 2",
+        "Siswa 3",
+    ]
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def test_an_existing_report_is_replaced_only_with_force(
+    runner: CliRunner, tmp_path: Path, class_file: Path
+) -> None:
+    target = tmp_path / "kelas.html"
+    target.write_text("laporan lama", encoding="utf-8")
+    result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 2)
+    assert flat(result.stderr) == (
+        f"Galat: Berkas {target} sudah ada; kariersosial tidak menimpanya. "
+        "Pakai --force untuk menimpanya, atau pilih nama berkas lain."
+    )
+    assert target.read_text(encoding="utf-8") == "laporan lama"
+    ok(runner.invoke(app, ["score", str(class_file), "--report", str(target), "--force"]))
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".kelas")] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("kelas.pdf", "Galat: Laporan kelas '{target}' harus berakhiran .html"),
+        ("jawaban.csv", "Galat: Berkas laporan '{target}' sama dengan berkas jawaban."),
+    ],
+)
+def test_a_report_name_that_cannot_be_used(
+    runner: CliRunner, tmp_path: Path, class_file: Path, name: str, message: str
+) -> None:
+    target = tmp_path / name
+    before = class_file.read_bytes()
+    result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 2)
+    assert flat(result.stderr).startswith(message.format(target=target))
+    assert class_file.read_bytes() == before
+
+
+def test_no_report_when_no_row_can_be_scored(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog
+) -> None:
+    source = forms_csv(tmp_path / "jawaban.csv", catalog, [], [["x", "y", "Ani", "1"]])
+    target = tmp_path / "kelas.html"
+    fails(runner.invoke(app, ["score", str(source), "--report", str(target)]), 1)
+    assert not target.exists()
+
+
+def test_a_report_folder_that_does_not_exist(
+    runner: CliRunner, tmp_path: Path, class_file: Path
+) -> None:
+    target = tmp_path / "tidak-ada" / "kelas.html"
+    result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 1)
+    assert f"Galat: Tidak bisa menulis laporan {target} (tidak ada)." in flat(result.stderr)
+
+
+# --- Excel ------------------------------------------------------------------------------------
+
+
+def test_excel_is_semicolons_with_a_bom_and_no_formulas(
+    runner: CliRunner,
+    tmp_path: Path,
+    raw_catalog: dict[str, Any],
+    write_catalog: Callable[..., Path],
+) -> None:
+    for role in raw_catalog["roles"]:  # a counsellor's own catalogue, with hostile role names
+        role["name"] = "=" + role["name"]
+    data = write_catalog(raw_catalog)
+    from kariersosial.catalog import load_catalog
+
+    catalog = load_catalog(data)
+    source = forms_csv(tmp_path / "jawaban.csv", catalog, ["-Ani", "+Budi", "@Citra", "Dewi"])
+    out = tmp_path / "hasil.csv"
+    ok(runner.invoke(app, ["--data", str(data), "score", str(source), "--excel", "-o", str(out)]))
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfbaris;nama;peran_teratas;")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert [r[1] for r in rows[1:]] == ["'-Ani", "'+Budi", "'@Citra", "Dewi"]
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    assert rows[0][3] == "nama_peran_teratas"
+    assert all(r[3].startswith("'=") for r in rows[1:])
+    screen = ok(runner.invoke(app, ["--data", str(data), "score", str(source), "--excel"]))
+    assert screen.stdout.startswith("\ufeffbaris;nama;")
+
+
+def test_excel_is_for_csv_only(runner: CliRunner, class_file: Path) -> None:
+    result = fails(runner.invoke(app, ["score", str(class_file), "--excel", "-f", "json"]), 2)
+    assert flat(result.stderr) == (
+        "Galat: --excel hanya untuk hasil CSV, bukan JSON. Hapus --format json atau --excel."
+    )
+
+
+# --- on paper ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("pdftotext")),
+    reason="needs headless Chromium and poppler-utils",
+)
+def test_the_printed_report_starts_every_student_on_a_new_page(
+    runner: CliRunner, tmp_path: Path, catalog: Catalog
+) -> None:
+    names = ["Ani", "Budi", "Citra"]
+    source = forms_csv(tmp_path / "jawaban.csv", catalog, names)
+    target = tmp_path / "kelas.html"
+    ok(runner.invoke(app, ["score", str(source), "--report", str(target)]))
+    pdf = tmp_path / "kelas.pdf"
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            target.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = [p.strip() for p in text.split("\f") if p.strip()]
+    starts = [p.splitlines()[0].strip() for p in pages]
+    assert starts[0] == "Laporan kelas kariersosial"
+    # each student's page begins with their name, in row order, and nothing else does
+    assert [s for s in starts if s in names] == names
+    first = starts.index("Ani")
+    assert first >= 1 and len(pages) > first + len(names)
