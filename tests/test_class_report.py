@@ -261,7 +261,7 @@ def test_an_existing_report_is_replaced_only_with_force(
     target.write_text("laporan lama", encoding="utf-8")
     result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 2)
     assert flat(result.stderr) == (
-        f"Galat: Berkas {target} sudah ada; kariersosial tidak menimpanya. "
+        f"Masalah: Berkas {target} sudah ada; kariersosial tidak menimpanya. "
         "Pakai --force untuk menimpanya, atau pilih nama berkas lain."
     )
     assert target.read_text(encoding="utf-8") == "laporan lama"
@@ -273,8 +273,8 @@ def test_an_existing_report_is_replaced_only_with_force(
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("kelas.pdf", "Galat: Laporan kelas '{target}' harus berakhiran .html"),
-        ("jawaban.csv", "Galat: Berkas laporan '{target}' sama dengan berkas jawaban."),
+        ("kelas.pdf", "Masalah: Laporan kelas '{target}' harus berakhiran .html"),
+        ("jawaban.csv", "Masalah: Berkas laporan '{target}' sama dengan berkas jawaban."),
     ],
 )
 def test_a_report_name_that_cannot_be_used(
@@ -296,12 +296,27 @@ def test_no_report_when_no_row_can_be_scored(
     assert not target.exists()
 
 
-def test_a_report_folder_that_does_not_exist(
+def test_a_report_in_a_new_folder_makes_the_folder_like_every_output(
     runner: CliRunner, tmp_path: Path, class_file: Path
 ) -> None:
-    target = tmp_path / "tidak-ada" / "kelas.html"
-    result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 1)
-    assert f"Galat: Tidak bisa menulis laporan {target} (tidak ada)." in flat(result.stderr)
+    target = tmp_path / "laporan" / "kelas.html"
+    result = runner.invoke(app, ["score", str(class_file), "--report", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_report_that_cannot_be_written_leaves_nothing_behind(
+    runner: CliRunner, tmp_path: Path, class_file: Path
+) -> None:
+    blocker = tmp_path / "berkas-biasa"
+    blocker.write_text("bukan folder", encoding="utf-8")
+    target = blocker / "kelas.html"
+    # refused before any row is read, as a name that cannot be used
+    result = fails(runner.invoke(app, ["score", str(class_file), "--report", str(target)]), 2)
+    assert f"Masalah: Tidak bisa menulis {target} (bagian jalurnya bukan folder)." in flat(
+        result.stderr
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["berkas-biasa", class_file.name])
 
 
 # --- Excel ------------------------------------------------------------------------------------
@@ -338,7 +353,7 @@ def test_excel_is_semicolons_with_a_bom_and_no_formulas(
 def test_excel_is_for_csv_only(runner: CliRunner, class_file: Path) -> None:
     result = fails(runner.invoke(app, ["score", str(class_file), "--excel", "-f", "json"]), 2)
     assert flat(result.stderr) == (
-        "Galat: --excel hanya untuk hasil CSV, bukan JSON. Hapus --format json atau --excel."
+        "Masalah: --excel hanya untuk hasil CSV, bukan JSON. Hapus --format json atau --excel."
     )
 
 

@@ -115,7 +115,7 @@ def test_compare_needs_two_different_numbers(runner: CliRunner) -> None:
     result = runner.invoke(app, ["history", "compare", "3", "3"])
     assert result.exit_code == 2
     assert flat(result.stderr) == (
-        "Galat: Kedua nomor sama (3); tidak ada yang bisa dibandingkan. Sebutkan dua nomor "
+        "Masalah: Kedua nomor sama (3); tidak ada yang bisa dibandingkan. Sebutkan dua nomor "
         "yang berbeda, misalnya `kariersosial history compare 1 2`."
     )
     bad = runner.invoke(app, ["history", "compare", "1", "x"])

@@ -121,7 +121,7 @@ def form(
     output = None if output == "-" else output  # `-`: the screen, as in `export`
     with user_errors():
         chosen = _format(fmt, output, FORM_FORMATS)
-        target = _target(output, force, False)
+        target = _target(output, force, None)
         cat = catalog()
         with open_output(target, chosen) as out:
             out.write(form_csv(cat) if chosen == "csv" else form_markdown(cat))
@@ -245,8 +245,12 @@ def score(
             )
 
 
-def _target(output: str | None, force: bool, report: bool, *reads: Source) -> Target | None:
-    """--output checked before any work: never over an input, an existing file only with --force."""
+def _target(output: str | None, force: bool, report: bool | None, *reads: Source) -> Target | None:
+    """--output checked before any work: never over an input, an existing file only with --force.
+
+    `report`: whether a --report was asked for (None for a command that has none), which
+    --force may be meant for instead.
+    """
     from kariersosial.writing import check_target
 
     if output is None:
@@ -254,8 +258,7 @@ def _target(output: str | None, force: bool, report: bool, *reads: Source) -> Ta
             from kariersosial.errors import UsageError
 
             raise UsageError(
-                "--force hanya berlaku bersama --output BERKAS atau --report BERKAS.html.",
-                "Contoh: --output hasil.csv",
+                "--force hanya berlaku bersama --output BERKAS.", "Contoh: --output hasil.csv"
             )
         return None
     return check_target(output, force=force, sources=[*reads, *_catalogue()])
@@ -273,22 +276,33 @@ def _check_report(report: str, force: bool, answers: Source, output: Target | No
     from kariersosial.errors import UsageError
     from kariersosial.writing import Source, check_target
 
+    for other, what in ((answers.path, "berkas jawaban"), (output and str(output.path), "")):
+        if other and other != "-" and os.path.exists(report) and _same(report, other):
+            what = what or "berkas --output"
+            raise UsageError(
+                f"Berkas laporan '{report}' sama dengan {what}.", "Pilih nama lain untuk --report."
+            )
     if not report.casefold().endswith((".html", ".htm")):
         raise UsageError(
             f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
             "Contoh: --report kelas.html",
         )
-    if output is not None and not output.stream:
-        same = os.path.realpath(report) == str(output.path)
-        if same:
-            raise UsageError(
-                f"Berkas laporan '{report}' sama dengan berkas --output.",
-                "Pilih nama lain untuk --report.",
-            )
+    if output is not None and os.path.realpath(report) == str(output.path):
+        raise UsageError(
+            f"Berkas laporan '{report}' sama dengan berkas --output.",
+            "Pilih nama lain untuk --report.",
+        )
     sources = [answers, *_catalogue()]
     if output is not None:
         sources.append(Source(str(output.path), "berkas --output", "hasilnya"))
     return check_target(report, force=force, sources=sources)
+
+
+def _same(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _score(

@@ -160,7 +160,7 @@ def write_text(
 def _create_temp(target: Target, encoding: str, newline: str) -> tuple[Path, io.TextIOWrapper]:
     folder = target.path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # `-o laporan/kelas.html` makes `laporan`
         while True:  # a short name: a long target name must not make the temp name too long
             tmp = folder / f".kariersosial-{os.urandom(6).hex()}.tmp"
             try:
