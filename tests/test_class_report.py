@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
+from helpers import fails, flat, ok
 from kariersosial.answers import SCALE_LABELS
 from kariersosial.cli import app
 from kariersosial.forms_header import timestamp_iso
@@ -26,23 +27,6 @@ from kariersosial.scoring import Scorer
 
 LABELS = list(SCALE_LABELS.values())
 HOSTILE = ['<script>alert("x")</script>', 'Budi & "Ani"', '=HYPERLINK("http://x")', "@SUM(1)"]
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    return result
-
-
-def fails(result: Result, code: int) -> Result:
-    assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert "Traceback" not in result.output
-    return result
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def answers(count: int, seed: int) -> list[int]:

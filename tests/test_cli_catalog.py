@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
+from helpers import ok
 from kariersosial import __version__, render
 from kariersosial.cli import app
 from kariersosial.models import Catalog, Role
@@ -41,12 +42,6 @@ def flat(text: str) -> str:
 def unboxed(text: str) -> str:
     """`flat`, with the box-drawing characters of panels and tables taken out."""
     return flat(re.sub(r"[\u2500-\u257f]", " ", text))
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    return result
 
 
 def fails_cleanly(result: Result, code: int = 2) -> Result:

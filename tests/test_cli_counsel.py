@@ -13,8 +13,9 @@ import pytest
 from rich.cells import cell_len
 from typer import _click
 from typer.main import get_command
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
+from helpers import fails, flat, ok
 from kariersosial import render
 from kariersosial.answers import SCALE_LABELS
 from kariersosial.cli import app
@@ -25,23 +26,6 @@ from kariersosial.scoring import Scorer
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"
 LABELS = list(SCALE_LABELS.values())
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    return result
-
-
-def fails(result: Result, code: int) -> Result:
-    assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert "Traceback" not in result.output
-    return result
 
 
 def narrow(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat, ok
 from kariersosial import cli_history, history, keep, store
 from kariersosial.cli import app
 from kariersosial.models import Catalog
@@ -24,16 +25,6 @@ BANK = len(
 
 RICH_ANSWERS = "441354434352523215355231134513435254"  # warnings, myth and a look-alike
 OTHER_ANSWERS = "5" * 12 + "1" * 12 + "4" * 12
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    return result
 
 
 def refused(result: Result, code: int = 2) -> Result:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat
 from kariersosial.answers import SCALE_LABELS
 from kariersosial.batch import Respondent, Responses
 from kariersosial.cli import app
@@ -28,10 +29,6 @@ LABELS = list(SCALE_LABELS.values())
 def ok(result: Result) -> Result:
     assert result.exit_code == 0, result.output
     return result
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:

@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from typer.testing import CliRunner, Result
 
 from conftest import WriteCatalog
+from helpers import answers_file
 from kariersosial.cli import app
 from kariersosial.models import Catalog
 
@@ -38,13 +39,6 @@ def ok(result: Result) -> Result:
     assert result.exit_code == 0, (result.output, result.exception)
     assert "Traceback" not in result.output
     return result
-
-
-def answers_file(tmp_path: Path, catalog: Catalog) -> Path:
-    path = tmp_path / "jawaban.txt"
-    lines = [f"{q.id}={(i % 5) + 1}" for i, q in enumerate(catalog.questions)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def scores_file(tmp_path: Path, catalog: Catalog) -> Path:

@@ -20,6 +20,7 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from conftest import WriteCatalog
+from helpers import answers_file
 from kariersosial import quiz
 from kariersosial.cli import app
 from kariersosial.models import Catalog
@@ -41,13 +42,6 @@ def run(
         timeout=TIMEOUT,
         check=False,
     )
-
-
-def answers_file(tmp_path: Path, catalog: Catalog) -> Path:
-    path = tmp_path / "jawaban.txt"
-    lines = [f"{q.id}={(i % 5) + 1}" for i, q in enumerate(catalog.questions)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def decoded(data: bytes, encoding: str) -> str:

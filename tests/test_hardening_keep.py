@@ -18,16 +18,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat
 from kariersosial import cli_quiz, history, keep, pending, session, store
 from kariersosial.cli import app
 from kariersosial.models import Catalog
 from kariersosial.store import Progress
 
 DIGITS = "441354434352523215355231134513435254"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def squash(text: str) -> str:

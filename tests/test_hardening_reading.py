@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat
 from kariersosial import history, reading, safe_json, store
 from kariersosial.batch import statement_id
 from kariersosial.catalog import check_catalog
@@ -32,10 +33,6 @@ POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX
 ANSWERS = "\n".join(
     f"p{i:02d}={d}" for i, d in enumerate("441354434352523215355231134513435254", 1)
 )
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def run_cli(args: list[str], stdin: Any = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat, ok
 from kariersosial import history
 from kariersosial.cli import app
 from kariersosial.errors import UsageError, os_reason
@@ -35,19 +36,9 @@ TOO_LONG = "(nama berkas atau foldernya terlalu panjang)"
 ANSWERS = "441354434352523215355231134513435254"
 
 
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def squash(text: str) -> str:
     """Without any whitespace: rich breaks a long path in the middle of a word."""
     return "".join(text.split())
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    return result
 
 
 def refused(result: Result, code: int) -> Result:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat
 from kariersosial.answers import SCALE_LABELS
 from kariersosial.cli import app
 from kariersosial.models import Catalog
@@ -19,10 +20,6 @@ FIRST = {"p01": 5, "p02": 1, "p03": 4, "p04": 2, "p05": 5, "p06": 3, "p07": 4, "
 def ok(result: Result) -> Result:
     assert result.exit_code == 0, result.output
     return result
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def full_answers(catalog: Catalog, changes: dict[str, int]) -> dict[str, int]:

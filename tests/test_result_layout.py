@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from helpers import flat
 from kariersosial import report, report_html
 from kariersosial.answers import SCALE_LABELS
 from kariersosial.fit import FITS_WELL, fit_label
@@ -104,10 +105,6 @@ def generated_answers(catalog: Catalog, count: int = 48) -> list[dict[str, int |
             given = dict(rng.sample(sorted(given.items()), 12))
         samples.append(given)
     return samples
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
