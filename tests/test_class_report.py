@@ -94,13 +94,17 @@ def test_a_forms_export_reports_without_editing(
     assert "@sekolah.id" not in text  # emails are never written
 
 
-def test_the_overview_counts_are_the_score_summary(
-    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
-) -> None:
+@pytest.fixture
+def class_report(runner: CliRunner, tmp_path: Path, class_file: Path) -> tuple[str, Any]:
+    """The class report's HTML and the same class scored as JSON."""
     target = tmp_path / "kelas.html"
     ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
     data = json.loads(ok(runner.invoke(app, ["score", str(class_file), "-f", "json"])).stdout)
-    text = target.read_text(encoding="utf-8")
+    return target.read_text(encoding="utf-8"), data
+
+
+def test_the_overview_counts_are_the_score_summary(class_report: tuple[str, Any]) -> None:
+    text, data = class_report
     summary = data["summary"]
     # the role chart's text alternative carries every count
     desc = re.search(r'<desc id="grafik-\d+-d">Jumlah siswa yang peran teratasnya.*?</desc>', text)
@@ -118,12 +122,9 @@ def test_the_overview_counts_are_the_score_summary(
 
 
 def test_the_table_and_the_groups_follow_the_top_roles(
-    runner: CliRunner, tmp_path: Path, catalog: Catalog, class_file: Path
+    catalog: Catalog, class_report: tuple[str, Any]
 ) -> None:
-    target = tmp_path / "kelas.html"
-    ok(runner.invoke(app, ["score", str(class_file), "--report", str(target)]))
-    data = json.loads(ok(runner.invoke(app, ["score", str(class_file), "-f", "json"])).stdout)
-    text = target.read_text(encoding="utf-8")
+    text, data = class_report
     start = text.index('<table class="class-table">')
     table = text[start : text.index("</table>", start)]
     groups = re.findall(r'<tr class="group"><th colspan="5">(.*?) \((\d+) siswa\)</th></tr>', table)
