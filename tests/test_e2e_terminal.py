@@ -329,7 +329,7 @@ def review_answer(table: str, number: int) -> int | None:
     """The answer the review table lists for statement `number` (full label or abbreviated)."""
     values = {label: v for v, label in (*LABELS.items(), *SHORT_LABELS.items())}
     answer = "|".join(re.escape(label) for label in sorted(values, key=len, reverse=True))
-    row = re.search(rf"^ +{number}   .*?  ({answer}|Lewati) *$", table, re.MULTILINE)
+    row = re.search(rf"^ +{number}   .*?  ({answer}|Dilewati) *$", table, re.MULTILINE)
     assert row, f"no row {number} in the review table"
     return values.get(row.group(1))
 

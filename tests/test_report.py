@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kariersosial import charts, report, report_html
-from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+from kariersosial.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.catalog import load_catalog
 from kariersosial.fit import fit_label
 from kariersosial.history import Answer, Fit, Record
@@ -108,7 +108,7 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
     for caution in res.cautions:
         assert caution.message in md
     for number, (qid, value) in enumerate(given.items(), start=1):
-        label = SKIP_LABEL if value is None else SCALE_LABELS[value]
+        label = SKIPPED_LABEL if value is None else SCALE_LABELS[value]
         assert f"| {number} | {catalog.question(qid).text} | {label} |" in md
     assert md.rstrip().endswith(f"_{DISCLAIMER}_")
 
@@ -137,7 +137,7 @@ def test_html_has_the_same_content(
     for quote in expected_quotes(res):
         assert f"<q>{quote}</q>" in page
     for qid, value in given.items():
-        label = SKIP_LABEL if value is None else SCALE_LABELS[value]
+        label = SKIPPED_LABEL if value is None else SCALE_LABELS[value]
         assert f"<td>{catalog.question(qid).text}</td><td>{label}</td>" in page
     assert DISCLAIMER in page
     assert page.rstrip().endswith("</html>")
@@ -246,7 +246,7 @@ def test_json_report_is_data_with_answers_and_disclaimer(
         "answer": given["p01"],
         "label": SCALE_LABELS[given["p01"]],  # type: ignore[index]
     }
-    assert data["answers"][-1]["label"] == SKIP_LABEL
+    assert data["answers"][-1]["label"] == SKIPPED_LABEL
     assert report.build(rep, "json") == report.to_json(rep)
 
 

@@ -22,6 +22,7 @@ from kariersosial.models import Catalog
 from kariersosial.render import answers_table
 from kariersosial.result_view import render_result
 from kariersosial.scoring import score
+from kariersosial.texts import undecided_text
 
 
 def rendered(thing: object, width: int) -> str:
@@ -138,6 +139,8 @@ def test_screen_and_reports_tell_one_result_for_every_generated_answer_set(
         assert flat(verdict) in shown and flat(verdict) in md and flat(verdict) in page
         if res.nothing_fits or not res.decisive:
             assert "Paling cocok untukmu" not in shown + md + page
+        else:  # "paling cocok" is never said of a role level with the next one
+            assert res.ranking[0].fit > res.ranking[1].fit
         # the same roles explained, and only those
         for f in data["ranking"]:
             head = f"{f['rank']}. {f['role']['name']} — {f['fit']}/100"
@@ -238,3 +241,21 @@ def test_screen_history_printout_and_class_scoring_give_the_same_numbers(
         row = next(csv.DictReader(io.StringIO(scored.stdout.lstrip("\ufeff"))))
         by_id = {f["role"]["id"]: f["fit"] for f in data["ranking"]}
         assert {rid: int(row[rid]) for rid in by_id} == by_id
+
+
+def test_an_undecided_verdict_names_every_role_tied_at_the_top() -> None:
+    ranking = [("A", 71), ("B", 71), ("C", 71), ("D", 60)]
+    said = undecided_text(ranking, 46)
+    assert said.startswith("Hasilnya belum tegas: A, B dan C sama-sama bernilai 71,")
+    assert "selisih" not in said and "Pertimbangkan 3 peran itu." in said
+    two = undecided_text([("A", 65), ("B", 65), ("C", 50)], 20)
+    assert "A dan B sama-sama bernilai 65" in two and two.endswith("Pertimbangkan keduanya.")
+    apart = undecided_text([("A", 66), ("B", 65)], 20)
+    assert "A dan B berselisih 1 poin" in apart
+
+
+def test_answering_everything_alike_is_never_a_clear_verdict(catalog: Catalog) -> None:
+    for value in (1, 2, 3, 4, 5):
+        res = score(catalog, {q.id: value for q in catalog.questions})
+        if res.status == "ok" and not res.nothing_fits:
+            assert not res.decisive or res.ranking[0].fit > res.ranking[1].fit

@@ -14,8 +14,9 @@ SCALE_LABELS = {
     4: "Setuju",
     5: "Sangat setuju",
 }
-SKIP_LABEL = "Lewati"
-_SKIP_WORDS = {"", "-", "null", "lewati", "skip"}
+SKIP_LABEL = "Lewati"  # the choice in the quiz: what to do
+SKIPPED_LABEL = "Dilewati"  # an answer shown in a review or a report: what was done
+_SKIP_WORDS = {"", "-", "null", "lewati", "dilewati", "skip"}
 SHOWN_PROBLEMS = 20  # listed one by one; the rest are counted
 _LABEL_VALUES = {label.casefold(): value for value, label in SCALE_LABELS.items()}
 

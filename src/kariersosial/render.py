@@ -113,7 +113,7 @@ class AnswersTable:
         self.rows = [(catalog.question(q).text, answers.get(q)) for q in asked]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+        from kariersosial.answers import SCALE_LABELS, SKIPPED_LABEL
 
         narrow = options.max_width < NARROW
         labels = SHORT_LABELS if narrow else SCALE_LABELS
@@ -121,10 +121,10 @@ class AnswersTable:
         table.expand = True
         table.add_column("No.", justify="right", style="bold", width=3, no_wrap=True)
         table.add_column("Pernyataan", ratio=1)
-        widest = max(len("Jawaban"), len(SKIP_LABEL), *(len(v) for v in labels.values()))
+        widest = max(len("Jawaban"), len(SKIPPED_LABEL), *(len(v) for v in labels.values()))
         table.add_column("Jawaban", no_wrap=True, width=widest)
         for number, (text, value) in enumerate(self.rows, start=1):
-            label = Text(labels[value]) if value else Text(SKIP_LABEL, style="dim")
+            label = Text(labels[value]) if value else Text(SKIPPED_LABEL, style="dim")
             table.add_row(str(number), Text(text), label)
         if narrow:
             table.caption = ", ".join(

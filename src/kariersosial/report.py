@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
+from kariersosial.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.escaping import md_escape
 from kariersosial.fit import fit_label
 from kariersosial.report_picture import text_bar
@@ -163,7 +163,7 @@ def short_date(iso: str) -> str:
 
 
 def answer_label(value: int | None) -> str:
-    return SKIP_LABEL if value is None else SCALE_LABELS.get(value, str(value))
+    return SKIPPED_LABEL if value is None else SCALE_LABELS.get(value, str(value))
 
 
 # --- the text every format shares ---------------------------------------------------------------
@@ -193,14 +193,8 @@ def verdict_text(res: Mapping[str, Any]) -> str | None:
     if res.get("nothing_fits"):
         return nothing_fits_text(round(top["fit"]))
     if res.get("decisive") is False and len(ranking) > 1:
-        second = ranking[1]
-        return undecided_text(
-            top["role"]["name"],
-            second["role"]["name"],
-            round(top["fit"]),
-            round(second["fit"]),
-            int(res.get("answered") or 0),
-        )
+        shown = [(f["role"]["name"], round(f["fit"])) for f in ranking]
+        return undecided_text(shown, int(res.get("answered") or 0))
     return f"Paling cocok untukmu: {top['role']['name']}."
 
 

@@ -110,8 +110,8 @@ def _verdict(result: Result) -> list[RenderableType]:
             )
         )
     elif not result.decisive:
-        second = result.ranking[1]
-        said = undecided_text(top.role.name, second.role.name, top.fit, second.fit, result.answered)
+        shown = [(f.role.name, f.fit) for f in result.ranking]
+        said = undecided_text(shown, result.answered)
         lines.append(Text(said, style="yellow"))
     else:
         lines.append(Text.assemble("Paling cocok untukmu: ", (top.role.name, "bold green"), "."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -233,7 +233,7 @@ class Scorer:
             len(given),
             skipped,
             total,
-            self._decisive(shapes),
+            self._decisive(shapes, [f.fit for f in ranking]),
             top.fit < NOTHING_FITS_BELOW,
             self.misconception(top.role, profile),
             self.adjacent(ranking, shapes.interest, given),
@@ -261,7 +261,7 @@ class Scorer:
             fits,
             len(given),
             skipped,
-            self._decisive(shapes),
+            self._decisive(shapes, [fit for _, fit in fits]),
             fits[0][1] < NOTHING_FITS_BELOW,
             cautions,
             round(100 * shapes.interest),
@@ -269,8 +269,12 @@ class Scorer:
         )
 
     @staticmethod
-    def _decisive(shapes: Shapes) -> bool:
-        return len(shapes.patterns) < 2 or shapes.lead >= LEAD_Z
+    def _decisive(shapes: Shapes, fits: Sequence[int]) -> bool:
+        """A clear lead, and one the shown numbers show: "paling cocok" under two equal fits
+        would contradict the ranking beside it."""
+        if len(shapes.patterns) < 2:
+            return True
+        return shapes.lead >= LEAD_Z and fits[0] > fits[1]
 
     def sorted_fits(self, given: Mapping[str, int]) -> tuple[tuple[Role, int], ...]:
         """Every role with its shown fit, best first; equal patterns keep the catalogue's order."""

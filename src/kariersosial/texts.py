@@ -1,5 +1,7 @@
 """Sentences shown in more than one place: on screen, in reports and in JSON."""
 
+from collections.abc import Sequence
+
 from kariersosial.fit import FITS_WELL
 
 DISCLAIMER = (
@@ -38,14 +40,26 @@ def nothing_fits_text(best: int) -> str:
     )
 
 
-def undecided_text(first: str, second: str, first_fit: int, second_fit: int, answered: int) -> str:
-    """The same words on screen and in every report; the gap is that of the shown numbers."""
+def undecided_text(ranking: Sequence[tuple[str, int]], answered: int) -> str:
+    """The same words on screen and in every report, from the shown (name, fit) ranking.
+
+    The gap is that of the shown numbers; when they are equal, every role tied with them is
+    named, not only the first two.
+    """
+    (first, first_fit), (second, second_fit) = ranking[0], ranking[1]
     gap = first_fit - second_fit
-    apart = f"berselisih {gap} poin" if gap else f"sama-sama bernilai {first_fit}"
+    if gap:
+        return (
+            f"Hasilnya belum tegas: {first} dan {second} berselisih {gap} poin, dan dari "
+            f"{answered} jawabanmu selisih itu belum cukup besar untuk memastikan mana yang lebih "
+            "cocok. Pertimbangkan keduanya."
+        )
+    tied = [name for name, fit in ranking if fit == first_fit]
+    names = ", ".join(tied[:-1]) + f" dan {tied[-1]}"
+    which = "keduanya" if len(tied) == 2 else f"{len(tied)} peran itu"
     return (
-        f"Hasilnya belum tegas: {first} dan {second} {apart}, dan dari {answered} jawabanmu "
-        "selisih itu belum cukup besar untuk memastikan mana yang lebih cocok. "
-        "Pertimbangkan keduanya."
+        f"Hasilnya belum tegas: {names} sama-sama bernilai {first_fit}, jadi dari {answered} "
+        f"jawabanmu belum terlihat mana yang lebih cocok. Pertimbangkan {which}."
     )
 
 
