@@ -407,3 +407,16 @@ def test_markdown_draws_the_same_pictures_as_text_bars(rep: Report) -> None:
     assert starred == {
         d["name"] for d in rep.result["profile"].values() if top["id"] in d["stressed_by"]
     }
+
+
+def test_reports_name_the_opposite_statements_a_caution_is_about(catalog: Catalog) -> None:
+    given: dict[str, int | None] = {q.id: (i % 3) + 2 for i, q in enumerate(catalog.questions)}
+    given.update({"p30": 5, "p38": 5, "p17": 5})
+    res = score(catalog, given)
+    caution = next(c for c in res.cautions if c.pairs)
+    rep = report.from_result(catalog, res, given, "full", CREATED)
+    md = report.markdown(rep)
+    page = html.unescape(report_html.to_html(rep))
+    for a, b in caution.pairs:
+        assert f"“{report.md_escape(a.text)}” ↔ “{report.md_escape(b.text)}”" in md
+        assert f"<q>{a.text}</q> ↔ <q>{b.text}</q>" in page

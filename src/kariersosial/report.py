@@ -198,6 +198,16 @@ def verdict_text(res: Mapping[str, Any]) -> str | None:
     return f"Paling cocok untukmu: {top['role']['name']}."
 
 
+def caution_pairs(report: Report, caution: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The statements of each opposite pair a caution names, as the screen lists them."""
+    texts = {qid: text for qid, text, _ in report.answers}
+    pairs = []
+    for pair in caution.get("pairs") or []:
+        if len(pair) == 2 and all(q in texts for q in pair):
+            pairs.append((texts[pair[0]], texts[pair[1]]))
+    return pairs
+
+
 def role_names(res: Mapping[str, Any]) -> dict[str, str]:
     return {f["role"]["id"]: f["role"]["name"] for f in res.get("ranking") or []}
 
@@ -289,7 +299,9 @@ def markdown(report: Report) -> str:
     cautions = res.get("cautions") or []
     if cautions:
         out += ["## Catatan tentang jawabanmu", ""]
-        out += [f"- {e(c['message'])}" for c in cautions]
+        for c in cautions:
+            out.append(f"- {e(c['message'])}")
+            out += [f"  - “{e(a)}” ↔ “{e(b)}”" for a, b in caution_pairs(report, c)]
         out.append("")
     out += ["## Jawabanmu", ""]
     out += ["| No. | Pernyataan | Jawaban |", "|---:|---|---|"]

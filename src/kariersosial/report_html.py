@@ -16,6 +16,7 @@ from kariersosial.report import (
     TOO_FEW,
     Report,
     answer_label,
+    caution_pairs,
     date_text,
     explained_fits,
     fact_rows,
@@ -203,7 +204,10 @@ def body_parts(report: Report, heading: str = TITLE) -> list[str]:
     cautions = res.get("cautions") or []
     if cautions:
         body += ["<h2>Catatan tentang jawabanmu</h2>", "<ul>"]
-        body += [f"<li>{e(c['message'])}</li>" for c in cautions]
+        for c in cautions:
+            pairs = caution_pairs(report, c)
+            inner = "".join(f"<li><q>{e(a)}</q> ↔ <q>{e(b)}</q></li>" for a, b in pairs)
+            body.append(f"<li>{e(c['message'])}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
         body.append("</ul>")
     body += [
         "<h2>Jawabanmu</h2>",
