@@ -259,3 +259,14 @@ def test_answering_everything_alike_is_never_a_clear_verdict(catalog: Catalog) -
         res = score(catalog, {q.id: value for q in catalog.questions})
         if res.status == "ok" and not res.nothing_fits:
             assert not res.decisive or res.ranking[0].fit > res.ranking[1].fit
+
+
+def test_agreeing_with_nearly_everything_is_named_as_a_caution(catalog: Catalog) -> None:
+    agreeable = {q.id: 5 if n % 2 else 4 for n, q in enumerate(catalog.questions)}
+    res = score(catalog, agreeable)
+    kinds = [c.kind for c in res.cautions]
+    assert "agrees_with_all" in kinds and "straight_lining" not in kinds
+    shown = flat(rendered(render_result(res), 80))
+    assert "Kamu setuju dengan hampir semua pernyataan" in shown
+    lean = {q.id: round(q.expected_of("koordinator-layanan-sosial")) for q in catalog.questions}
+    assert "agrees_with_all" not in [c.kind for c in score(catalog, lean).cautions]

@@ -21,6 +21,7 @@ Format = Literal["csv", "json"]
 LISTED_PROBLEMS = 20  # problems kept for the report; the rest are only counted
 CAUTION_LABELS = {
     "straight_lining": "jawaban hampir sama semua",
+    "agrees_with_all": "setuju dengan hampir semua",
     "many_skips": "banyak yang dilewati",
     "contradiction": "ada jawaban yang bertentangan",
 }

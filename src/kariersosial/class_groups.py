@@ -17,6 +17,7 @@ NOTHING_FITS = "tidak-ada-yang-cocok"  # the group of students for whom no role 
 NOTHING_FITS_NAME = "Belum ada peran yang benar-benar cocok"
 CAUTION_LABELS = {
     "straight_lining": "jawaban hampir sama semua",
+    "agrees_with_all": "setuju dengan hampir semua",
     "many_skips": "banyak yang dilewati",
     "contradiction": "ada jawaban yang bertentangan",
 }

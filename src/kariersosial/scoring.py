@@ -24,11 +24,12 @@ EVIDENCE = 0.5  # a trait counts as shown when the answers lean this far (-1..1)
 SKIP_SHARE = 0.3  # more skips than this share of the bank makes the result shaky
 STRAIGHT_SHARE = 0.9  # this share of identical answers looks like answering without reading
 STRAIGHT_MIN = 8
+AGREE_ALL_SHARE = 0.9  # agreeing (4 or 5) with this share of the "I like this" statements
 AGREE = 4  # both statements of a curated opposite pair answered this high is a contradiction
 
 Answers = Mapping[str, int | None]
 Status = Literal["ok", "not_enough_answers"]
-CautionKind = Literal["straight_lining", "many_skips", "contradiction"]
+CautionKind = Literal["straight_lining", "agrees_with_all", "many_skips", "contradiction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +336,22 @@ class Scorer:
                         "dengan membaca tiap pernyataan.",
                     )
                 )
+        singles = [a for qid, a in given.items() if qid in self.single]
+        agreed = sum(a >= AGREE for a in singles)
+        straight = any(c.kind == "straight_lining" for c in found)
+        if (
+            len(singles) >= STRAIGHT_MIN
+            and agreed / len(singles) >= AGREE_ALL_SHARE
+            and not straight
+        ):
+            found.append(
+                Caution(
+                    "agrees_with_all",
+                    f"Kamu setuju dengan hampir semua pernyataan ({agreed} dari {len(singles)}). "
+                    "Kecocokan yang tinggi bisa datang dari kebiasaan setuju, bukan dari minatmu; "
+                    "lihat peran mana yang tetap unggul, dan coba jawab lagi dengan lebih memilah.",
+                )
+            )
         if shown and skipped / shown > SKIP_SHARE:
             found.append(
                 Caution(
