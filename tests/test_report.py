@@ -18,7 +18,7 @@ from kariersosial.history import Answer, Fit, Record
 from kariersosial.models import Catalog
 from kariersosial.report import Report
 from kariersosial.scoring import Result, score
-from kariersosial.texts import DISCLAIMER, adjacent_heading
+from kariersosial.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
 
 # Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.
 RICH_ANSWERS = "4553532454234344443444443434355444245344432324"
@@ -48,7 +48,11 @@ def rep(catalog: Catalog, rich_result: tuple[Result, dict[str, int | None]]) -> 
 
 def expected_quotes(res: Result) -> list[str]:
     explained = res.ranking[: report.EXPLAINED]  # the roles the screen explains too
-    quotes = [e.trait.source.text for f in explained for e in (*f.matches, *f.warnings)]
+    quotes = [
+        e.trait.source.text
+        for f in explained
+        for e in (*f.matches[:SHOWN_TRAITS], *f.warnings[:SHOWN_TRAITS])
+    ]
     assert res.misconception is not None
     quotes.append(res.misconception.myth.text)
     quotes += [q.text for q in res.misconception.reality]
@@ -100,8 +104,11 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
     for quote in expected_quotes(res):
         assert f"“{quote}”" in md  # verbatim, in quotation marks
     for fit in res.ranking[: report.EXPLAINED]:
-        for e in (*fit.matches, *fit.warnings):
+        for e in (*fit.matches[:SHOWN_TRAITS], *fit.warnings[:SHOWN_TRAITS]):
             assert e.trait.label in md
+        for rest in (len(fit.matches), len(fit.warnings)):  # the rest counted, as on screen
+            if rest > SHOWN_TRAITS:
+                assert f"… dan {rest - SHOWN_TRAITS} ciri lain" in md
     assert "Anggapan keliru yang perlu dibuang" in md
     assert "✗ Anggapan keliru" in md and "✓ Kenyataannya" in md
     assert adjacent_heading(res.adjacent[0].profession.name) in md

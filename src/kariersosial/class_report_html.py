@@ -19,6 +19,17 @@ from kariersosial.report_html import body_parts
 TITLE = "Laporan kelas kariersosial"
 CSS = """
 section.student { break-before: page; page-break-before: always; }
+/* about one printed page a student: the same report, set tighter */
+@media print {
+  section.student { font-size: 9pt; line-height: 1.3; }
+  section.student h1 { font-size: 1.4em; }
+  section.student h2 { margin: .6em 0 .25em; }
+  section.student h4 { margin: .4em 0 .1em; }
+  section.student .role { padding: .3em .7em; margin: .4em 0; }
+  section.student th, section.student td { padding: .1em .4em; }
+  section.student li { margin: .05em 0; }
+  section.student .disclaimer { margin-top: .8em; }
+}
 .class-table td, .class-table th { font-size: .92em; }
 .class-table tr.group th { background: #f1f1f1; border-bottom: 1px solid #888; }
 .class-table tr.group th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -162,7 +173,7 @@ def name_item(s: Student) -> str:
 
 
 def student_page(s: Student, report: Report) -> str:
-    body = body_parts(report, heading=s.name)
+    body = body_parts(report, heading=s.name, compact=True)
     who = f"Siswa nomor {s.number} · baris {s.line} di berkas jawaban"
     return "\n".join(
         [

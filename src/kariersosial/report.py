@@ -24,8 +24,10 @@ from kariersosial.texts import (
     MYTH_LABEL,
     QUOTE_NOTE,
     REALITY_LABEL,
+    SHOWN_TRAITS,
     adjacent_heading,
     adjacent_lead,
+    more_traits_text,
     no_matches_text,
     nothing_fits_text,
     undecided_text,
@@ -280,9 +282,10 @@ def markdown(report: Report) -> str:
         ):
             if items:
                 out += [f"**{title}**", ""]
-                for item in items:
+                for item in items[:SHOWN_TRAITS]:
                     out += [f"- {e(item['label'])}  ", f"  “{e(item['quote'])}”"]
-                out.append("")
+                more = more_traits_text(len(items))
+                out += [f"- {e(more)}", ""] if more else [""]
         myth = res.get("misconception")
         if f["rank"] == 1 and myth:
             out += [f"**{MYTH_HEADING}**", ""]

@@ -39,8 +39,10 @@ from kariersosial.texts import (
     MYTH_LABEL,
     QUOTE_NOTE,
     REALITY_LABEL,
+    SHOWN_TRAITS,
     adjacent_heading,
     adjacent_lead,
+    more_traits_text,
     no_matches_text,
 )
 
@@ -128,8 +130,12 @@ def page(title: str, body: list[str], css: str = "") -> str:
     return "\n".join([*head, *body, "</body>", "</html>", ""])
 
 
-def body_parts(report: Report, heading: str = TITLE) -> list[str]:
-    """The report's content, from its heading to the disclaimer (a class report reuses it)."""
+def body_parts(report: Report, heading: str = TITLE, *, compact: bool = False) -> list[str]:
+    """The report's content, from its heading to the disclaimer (a class report reuses it).
+
+    `compact` (a class printed in one go) leaves out the pictures and the list of answers: the
+    same ranking, verdict, explanations and cautions, on about one page a student.
+    """
     e = html.escape
     res = report.result
     body: list[str] = [f"<h1>{e(heading)}</h1>", '<dl class="facts">']
@@ -157,7 +163,8 @@ def body_parts(report: Report, heading: str = TITLE) -> list[str]:
         verdict = verdict_text(res)
         if verdict:
             body.append(f'<p class="verdict">{e(verdict)}</p>')
-        body += _pictures(res)
+        if not compact:
+            body += _pictures(res)
     explained = explained_fits(res)
     if explained:
         body += ["<h2>Penjelasan</h2>", f'<p class="small">{e(QUOTE_NOTE)}</p>']
@@ -176,8 +183,11 @@ def body_parts(report: Report, heading: str = TITLE) -> list[str]:
             if items:
                 body += [f"<h4>{e(title)}</h4>", "<ul>"]
                 body += [
-                    f"<li>{e(item['label'])}<br><q>{e(item['quote'])}</q></li>" for item in items
+                    f"<li>{e(item['label'])}<br><q>{e(item['quote'])}</q></li>"
+                    for item in items[:SHOWN_TRAITS]
                 ]
+                more = more_traits_text(len(items))
+                body += [f'<li class="small">{e(more)}</li>'] if more else []
                 body.append("</ul>")
         myth = res.get("misconception")
         if f["rank"] == 1 and myth:
@@ -209,6 +219,8 @@ def body_parts(report: Report, heading: str = TITLE) -> list[str]:
             inner = "".join(f"<li><q>{e(a)}</q> ↔ <q>{e(b)}</q></li>" for a, b in pairs)
             body.append(f"<li>{e(c['message'])}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
         body.append("</ul>")
+    if compact:
+        return [*body, f'<p class="disclaimer">{e(DISCLAIMER)}</p>']
     body += [
         "<h2>Jawabanmu</h2>",
         "<table>",

@@ -19,8 +19,10 @@ from kariersosial.texts import (
     MYTH_HEADING,
     MYTH_LABEL,
     REALITY_LABEL,
+    SHOWN_TRAITS,
     adjacent_heading,
     adjacent_lead,
+    more_traits_text,
     no_matches_text,
     nothing_fits_text,
     undecided_text,
@@ -124,8 +126,9 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
     ]
     if fit.matches:
         parts.append(_label(MATCHES_HEADING, "green"))
-        for match in fit.matches[:3]:
+        for match in fit.matches[:SHOWN_TRAITS]:
             parts += [_bullet(match.trait.label), quote_block([match.trait.source], indent=4)]
+        parts += _more(len(fit.matches))
     else:
         parts.append(
             Padding(
@@ -135,8 +138,9 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
         )
     if fit.warnings:
         parts.append(_label("Perlu kamu perhatikan (ciri orang yang kurang cocok)", "yellow"))
-        for warning in fit.warnings[:3]:
+        for warning in fit.warnings[:SHOWN_TRAITS]:
             parts += [_bullet(warning.trait.label), quote_block([warning.trait.source], indent=4)]
+        parts += _more(len(fit.warnings))
     if fit.rank == 1 and result.misconception:
         myth = result.misconception
         parts += [
@@ -157,6 +161,11 @@ def _explain(result: Result, fit: RoleFit) -> list[RenderableType]:
                 quote_block(adj.quotes, indent=6),
             ]
     return [*parts, Text()]
+
+
+def _more(total: int) -> list[RenderableType]:
+    more = more_traits_text(total)
+    return [Padding(Text(more, style="dim"), (0, 0, 0, 2))] if more else []
 
 
 def _label(text: str, colour: str) -> Padding:

@@ -14,6 +14,15 @@ QUOTE_NOTE = "Teks dalam tanda kutip dikutip apa adanya dari teks sumber peran."
 MATCHES_HEADING = "Jawabanmu sejalan dengan ciri orang yang cocok"
 
 
+SHOWN_TRAITS = 3  # traits listed under a role, on screen and on paper alike
+
+
+def more_traits_text(total: int) -> str | None:
+    """What is left out of a list cut at SHOWN_TRAITS, or None when nothing is."""
+    rest = total - SHOWN_TRAITS
+    return f"… dan {rest} ciri lain" if rest > 0 else None
+
+
 def no_matches_text(fit: int) -> str:
     """No single trait stands out; for a role that fits, the fit comes from the whole pattern."""
     if fit >= FITS_WELL:
