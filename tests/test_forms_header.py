@@ -230,7 +230,7 @@ def test_score_says_which_column_is_which(
         "Kolom formulir: nama = kolom 3 (Nama lengkap); waktu isi = kolom 1 (Timestamp); "
         "email = kolom 2. Email tidak pernah ditulis."
     ) in err
-    assert "Kolom yang tidak dipakai: Timestamp, Email Address." in err
+    assert "Kolom yang tidak dipakai: Email Address." in err  # the timestamp is used
     assert "@sekolah.id" not in result.stdout
     as_json = json.loads(ok(runner.invoke(app, ["score", str(path), "-f", "json"])).stdout)
     columns = as_json["columns"]
@@ -243,7 +243,7 @@ def test_score_says_which_column_is_which(
         "id": catalog.questions[0].id,
         "by": "text",
     }
-    assert columns["ignored"] == ["Timestamp", "Email Address"] and columns["missing"] == []
+    assert columns["ignored"] == ["Email Address"] and columns["missing"] == []
     assert [p["name"] for p in as_json["respondents"]] == ["Ani", "Budi"]
 
 

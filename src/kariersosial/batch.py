@@ -128,7 +128,7 @@ def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str
     ignored = tuple(
         t.strip() or f"kolom {i + 1}"
         for i, t in enumerate(header)
-        if i != name_column and i not in used
+        if i != name_column and i not in used and i != stamp  # the stamp dates each page
     )
     return Layout(
         len(header),
