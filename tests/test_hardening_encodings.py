@@ -310,17 +310,10 @@ def test_quiz_statements_wrap_below_32_columns(
 
 
 @pytest.mark.parametrize("columns", ["0", "abc", "-5"])
-def test_help_is_shown_whatever_columns_says(columns: str) -> None:
+def test_help_is_shown_whatever_columns_says(columns: str, isolated_env: Path) -> None:
     # typer draws --help on its own console, which reads COLUMNS itself: only main() can help
-    env = {**os.environ, "COLUMNS": columns, "NO_COLOR": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "kariersosial", "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    done = run(isolated_env, "--help", COLUMNS=columns, NO_COLOR="1")
     assert done.returncode == 0, done.stderr
-    assert "Kuis kecocokan karier" in done.stdout
-    assert "Perintah" in done.stdout
+    out = decoded(done.stdout, "utf-8")
+    assert "Kuis kecocokan karier" in out
+    assert "Perintah" in out
