@@ -16,7 +16,7 @@ import stat
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,14 +122,22 @@ def test_an_interrupted_score_leaves_no_partial_file(
     assert list(out.parent.iterdir()) == []  # neither the result nor a temporary file
 
 
+def file_size_limit(size: int) -> Callable[[], None]:
+    """For a child process: files cannot grow past `size` bytes, like a nearly full disk."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_FSIZE as a small real disk limit (Linux)")
 def test_score_past_a_file_size_limit_leaves_no_partial_file(
     class_file: Path, tmp_path: Path
 ) -> None:
-    import resource
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+    limit = file_size_limit(2048)
 
     out_dir = tmp_path / "keluar"
     out_dir.mkdir()
@@ -533,10 +541,7 @@ def test_write_errors_name_a_full_disk_and_say_what_to_do() -> None:
 def test_a_disk_io_error_in_the_history_is_in_indonesian(
     answers_file: Path, tmp_path: Path
 ) -> None:
-    import resource
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    limit = file_size_limit(4096)
 
     done = cli("quiz", "--answers", str(answers_file), home=tmp_path / "data", preexec_fn=limit)
     assert done.returncode == 0, done.stderr  # the result is still shown
