@@ -276,24 +276,25 @@ def _check_report(report: str, force: bool, answers: Source, output: Target | No
     from kariersosial.errors import UsageError
     from kariersosial.writing import Source, check_target
 
-    for other, what in ((answers.path, "berkas jawaban"), (output and str(output.path), "")):
-        if other and other != "-" and os.path.exists(report) and _same(report, other):
-            what = what or "berkas --output"
-            raise UsageError(
-                f"Berkas laporan '{report}' sama dengan {what}.", "Pilih nama lain untuk --report."
-            )
+    # named before the suffix check: "jawaban.csv" is refused as the input, not as "not .html"
+    if answers.path != "-" and _same(report, answers.path):
+        raise UsageError(
+            f"Berkas laporan '{report}' sama dengan berkas jawaban.",
+            "Pilih nama lain untuk --report.",
+        )
     if not report.casefold().endswith((".html", ".htm")):
         raise UsageError(
             f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
             "Contoh: --report kelas.html",
         )
+    # by name: the --output file may not exist yet
     if output is not None and os.path.realpath(report) == str(output.path):
         raise UsageError(
             f"Berkas laporan '{report}' sama dengan berkas --output.",
             "Pilih nama lain untuk --report.",
         )
     sources = [answers, *_catalogue()]
-    if output is not None:
+    if output is not None:  # an existing --output reached by a hard link
         sources.append(Source(str(output.path), "berkas --output", "hasilnya"))
     return check_target(report, force=force, sources=sources)
 
