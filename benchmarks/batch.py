@@ -49,7 +49,7 @@ class Run:
 
 
 def statement_ids() -> list[str]:
-    from kariersosial.catalog import load_catalog
+    from kariersosial.catalog.load import load_catalog
 
     return [q.id for q in load_catalog().questions]
 

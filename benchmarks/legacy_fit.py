@@ -7,9 +7,9 @@ It reads the level of the answers, so answering style moves it.
 
 from __future__ import annotations
 
-from kariersosial.expert_sim import AnswerSet, Outcome
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
+from kariersosial.core.expert_sim import AnswerSet, Outcome
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
 
 TIE_MARGIN = 5.0
 NOTHING_FITS_BELOW = 55.0

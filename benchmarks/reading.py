@@ -14,11 +14,11 @@ import re
 import time
 from collections.abc import Callable
 
-from kariersosial.answers import parse_answers
-from kariersosial.batch import statement_id
-from kariersosial.catalog import load_catalog
-from kariersosial.errors import UsageError
-from kariersosial.safe_json import too_deep
+from kariersosial.catalog.load import load_catalog
+from kariersosial.core.errors import UsageError
+from kariersosial.io.answers import parse_answers
+from kariersosial.io.batch import statement_id
+from kariersosial.io.safe_json import too_deep
 
 OLD_GRID = re.compile(r"\[([^\]]*)\]\s*$")  # what batch.statement_id used before
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from legacy_fit import LegacyModel
 
-from kariersosial.catalog import load_catalog
-from kariersosial.expert_sim import (
+from kariersosial.catalog.load import load_catalog
+from kariersosial.core.expert_sim import (
     NOISES,
     STYLES,
     AnswerSet,
@@ -33,9 +33,9 @@ from kariersosial.expert_sim import (
     evaluate,
     read_key,
 )
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
-from kariersosial.simulation import (
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
+from kariersosial.core.simulation import (
     Report,
     item_spread,
     pair_separation,
@@ -202,8 +202,8 @@ def expert(
 
 def quick_expert(catalog: Catalog, key: Key, people: int, seed: int) -> None:
     """The short quiz on respondents from the key, against the full bank for the same people."""
-    from kariersosial.adaptive import Adaptive, walk
-    from kariersosial.expert_sim import UNINTERESTED, draw
+    from kariersosial.core.adaptive import Adaptive, walk
+    from kariersosial.core.expert_sim import UNINTERESTED, draw
 
     scorer = Scorer(catalog)
     adaptive = Adaptive(scorer)

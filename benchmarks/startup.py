@@ -237,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The bare import, then the whole command: the difference is what runs lazily (typer's
     # parameter adapters and the renderer).
     for argv, what in [
-        (["-c", "import kariersosial.cli"], 'python -c "import kariersosial.cli"'),
+        (["-c", "import kariersosial.cli.app"], 'python -c "import kariersosial.cli.app"'),
         (show, f"python -m kariersosial show {SHOW_ROLE}"),
     ]:
         print(f"\nslowest imports (by cumulative time, best of 3 runs) for: {what}\n")

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typer.testing import CliRunner
 
-from kariersosial import render
+from kariersosial.ui import render
 
 if TYPE_CHECKING:
-    from kariersosial.scoring import Scorer
-from kariersosial.catalog import DATA_ENV, load_catalog
-from kariersosial.models import Catalog
+    from kariersosial.core.scoring import Scorer
+from kariersosial.catalog.load import DATA_ENV, load_catalog
+from kariersosial.core.models import Catalog
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CATALOG_FILE = DATA_DIR / "roles.json"
@@ -128,6 +128,6 @@ def deterministic(examples: int) -> Any:
 def bundled_catalog() -> Catalog:
     """The bundled catalogue whatever KARIERSOSIAL_DATA says, for module-level test data
     (hypothesis strategies need the statement ids before any fixture runs)."""
-    from kariersosial.catalog import BUNDLED_NAME, bundled_catalog_file, read_catalog
+    from kariersosial.catalog.load import BUNDLED_NAME, bundled_catalog_file, read_catalog
 
     return read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from kariersosial.models import Catalog
+from kariersosial.core.models import Catalog
 
 
 def ok(result: Result) -> Result:

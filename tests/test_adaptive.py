@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import bundled_catalog, clear_archetype, deterministic
-from kariersosial.adaptive import (
+from kariersosial.cli.app import app
+from kariersosial.core.adaptive import (
     COVERAGE,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
@@ -20,10 +21,9 @@ from kariersosial.adaptive import (
     Adaptive,
     walk,
 )
-from kariersosial.cli import app
-from kariersosial.fit import NOTHING_FITS_BELOW
-from kariersosial.models import Catalog
-from kariersosial.scoring import MIN_ANSWERED, Scorer
+from kariersosial.core.fit import NOTHING_FITS_BELOW
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import MIN_ANSWERED, Scorer
 
 CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)

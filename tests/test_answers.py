@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kariersosial.answers import SCALE_LABELS, SKIP_LABEL, parse_answer, parse_answers
-from kariersosial.cli import app
-from kariersosial.errors import EXIT_USAGE, UsageError
-from kariersosial.models import Catalog
+from kariersosial.cli.app import app
+from kariersosial.core.errors import EXIT_USAGE, UsageError
+from kariersosial.core.models import Catalog
+from kariersosial.io.answers import SCALE_LABELS, SKIP_LABEL, parse_answer, parse_answers
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
 

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from kariersosial.batch import Problem, Respondent, Responses, statement_id
-from kariersosial.batch_output import LISTED_PROBLEMS, Summary, score_responses
-from kariersosial.errors import EXIT_USAGE, UsageError
-from kariersosial.models import Catalog
-from kariersosial.scoring import MIN_ANSWERED, Scorer
+from kariersosial.core.errors import EXIT_USAGE, UsageError
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import MIN_ANSWERED, Scorer
+from kariersosial.io.batch import Problem, Respondent, Responses, statement_id
+from kariersosial.io.batch_output import LISTED_PROBLEMS, Summary, score_responses
 
 
 @pytest.fixture(scope="module")

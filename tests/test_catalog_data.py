@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from kariersosial.models import Catalog
+from kariersosial.core.models import Catalog
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 RAW: dict[str, Any] = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))

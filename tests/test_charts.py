@@ -7,11 +7,11 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from kariersosial import report_picture
-from kariersosial.charts import LABEL_CHARS, Bar, Line, bar_chart
-from kariersosial.models import Catalog
-from kariersosial.scoring import score
-from kariersosial.serialize import STRESSED, result
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import score
+from kariersosial.io import report_picture
+from kariersosial.io.charts import LABEL_CHARS, Bar, Line, bar_chart
+from kariersosial.io.serialize import STRESSED, result
 
 SVG = ""  # inline SVG in HTML needs no namespace
 

@@ -17,13 +17,13 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import fails, flat, ok
-from kariersosial.answers import SCALE_LABELS
-from kariersosial.cli import app
-from kariersosial.forms_header import timestamp_iso
-from kariersosial.models import Catalog
-from kariersosial.report import from_result
-from kariersosial.report_html import body_parts
-from kariersosial.scoring import Scorer
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
+from kariersosial.io.answers import SCALE_LABELS
+from kariersosial.io.forms_header import timestamp_iso
+from kariersosial.io.report import from_result
+from kariersosial.io.report_html import body_parts
 
 LABELS = list(SCALE_LABELS.values())
 HOSTILE = ['<script>alert("x")</script>', 'Budi & "Ani"', '=HYPERLINK("http://x")', "@SUM(1)"]
@@ -320,7 +320,7 @@ def test_excel_is_semicolons_with_a_bom_and_no_formulas(
     for role in raw_catalog["roles"]:  # a counsellor's own catalogue, with hostile role names
         role["name"] = "=" + role["name"]
     data = write_catalog(raw_catalog)
-    from kariersosial.catalog import load_catalog
+    from kariersosial.catalog.load import load_catalog
 
     catalog = load_catalog(data)
     source = forms_csv(tmp_path / "jawaban.csv", catalog, ["-Ani", "+Budi", "@Citra", "Dewi"])

@@ -16,10 +16,11 @@ from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 from helpers import ok
-from kariersosial import __version__, render
-from kariersosial.cli import app
-from kariersosial.models import Catalog, Role
-from kariersosial.texts import mid_sentence
+from kariersosial import __version__
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog, Role
+from kariersosial.ui import render
+from kariersosial.words.texts import mid_sentence
 
 SECTION_HEADINGS = [
     "Tugas dan pekerjaan",
@@ -334,7 +335,7 @@ def test_shell_completion_offers_role_ids() -> None:
 def test_roles_never_splits_an_id(
     runner: CliRunner, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
-    from kariersosial import render
+    from kariersosial.ui import render
 
     monkeypatch.setenv("COLUMNS", str(columns))
     render.stdout.cache_clear()
@@ -350,7 +351,7 @@ def test_roles_never_splits_an_id(
 def test_the_show_hint_after_a_result_is_one_unbroken_line(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: int
 ) -> None:
-    from kariersosial import render
+    from kariersosial.ui import render
 
     monkeypatch.setenv("COLUMNS", str(columns))
     render.stdout.cache_clear()

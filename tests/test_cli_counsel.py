@@ -16,12 +16,12 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from helpers import fails, flat, ok
-from kariersosial import render
-from kariersosial.answers import SCALE_LABELS
-from kariersosial.cli import app
-from kariersosial.compare import compare_roles, comparison_dict
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
+from kariersosial.cli.app import app
+from kariersosial.core.compare import compare_roles, comparison_dict
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
+from kariersosial.io.answers import SCALE_LABELS
+from kariersosial.ui import render
 
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"
@@ -192,7 +192,7 @@ def test_form_md_is_a_printable_sheet(runner: CliRunner, catalog: Catalog) -> No
 
 
 def test_form_md_escapes_table_characters() -> None:
-    from kariersosial.form import _md_cell
+    from kariersosial.io.form import _md_cell
 
     assert _md_cell("a | b\\c\n d") == "a \\| b\\\\c d"
 

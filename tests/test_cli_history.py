@@ -12,10 +12,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat, ok
-from kariersosial import cli_history, history, keep, store
-from kariersosial.cli import app
-from kariersosial.models import Catalog
-from kariersosial.texts import DISCLAIMER
+from kariersosial.cli import history as cli_history
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.flows import keep
+from kariersosial.state import history, store
+from kariersosial.words.texts import DISCLAIMER
 
 BANK = len(
     json.loads(

@@ -7,16 +7,16 @@ import json
 
 import pytest
 
-from kariersosial.compare import (
+from kariersosial.core.compare import (
     COMPARED_SECTIONS,
     TOP_GAPS,
     compare_roles,
     comparison_dict,
     gaps,
 )
-from kariersosial.errors import EXIT_USAGE, UsageError
-from kariersosial.models import Catalog, Role
-from kariersosial.texts import mid_sentence
+from kariersosial.core.errors import EXIT_USAGE, UsageError
+from kariersosial.core.models import Catalog, Role
+from kariersosial.words.texts import mid_sentence
 
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from kariersosial.quiz import SHORT_RANGE
+from kariersosial.ui.prompts import SHORT_RANGE
 
 BANK = len(
     json.loads(

@@ -6,8 +6,15 @@ import dataclasses
 
 import pytest
 
-from kariersosial.expected import NEUTRAL, STRESS, borrowed, expected_answer, interests, patterns
-from kariersosial.models import Catalog, Loading, Question, Quote, Weight
+from kariersosial.core.expected import (
+    NEUTRAL,
+    STRESS,
+    borrowed,
+    expected_answer,
+    interests,
+    patterns,
+)
+from kariersosial.core.models import Catalog, Loading, Question, Quote, Weight
 
 QUOTE = Quote("s", "x")
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kariersosial.expert_sim import (
+from kariersosial.core.expert_sim import (
     NOISES,
     STYLES,
     UNINTERESTED,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import bundled_catalog, clear_archetype, deterministic
-from kariersosial.fit import (
+from kariersosial.core.fit import (
     FITS_WELL,
     NOTHING_FITS_BELOW,
     VERY_WELL,
@@ -17,8 +17,8 @@ from kariersosial.fit import (
     lead_in_errors,
     level,
 )
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
 
 CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)

@@ -14,14 +14,14 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat
-from kariersosial.answers import SCALE_LABELS
-from kariersosial.batch import Respondent, Responses
-from kariersosial.cli import app
-from kariersosial.errors import UsageError
-from kariersosial.forms_header import match, statements, timestamp_iso
-from kariersosial.header_notes import layout_data, recognition_lines
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
+from kariersosial.cli.app import app
+from kariersosial.core.errors import UsageError
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
+from kariersosial.io.answers import SCALE_LABELS
+from kariersosial.io.batch import Respondent, Responses
+from kariersosial.io.forms_header import match, statements, timestamp_iso
+from kariersosial.io.header_notes import layout_data, recognition_lines
 
 LABELS = list(SCALE_LABELS.values())
 
@@ -86,7 +86,7 @@ def test_a_title_is_matched_by_the_text_whatever_its_case_spaces_quotes_and_peri
 def test_curly_quotes_match_straight_ones(
     raw_catalog: dict[str, Any], write_catalog: Callable[..., Path]
 ) -> None:
-    from kariersosial.catalog import load_catalog
+    from kariersosial.catalog.load import load_catalog
 
     raw_catalog["questions"][0]["text"] = 'Saya senang membaca "berita" sosial setiap pagi.'
     cat = load_catalog(write_catalog(raw_catalog))
@@ -109,7 +109,7 @@ def test_a_cut_off_title_is_matched_only_when_one_statement_starts_so(catalog: C
 def test_two_statements_with_the_same_text_are_never_guessed(
     raw_catalog: dict[str, Any], write_catalog: Callable[..., Path]
 ) -> None:
-    from kariersosial.catalog import load_catalog
+    from kariersosial.catalog.load import load_catalog
 
     first, second = raw_catalog["questions"][:2]
     second["text"] = first["text"]

@@ -20,8 +20,8 @@ from typer.testing import CliRunner, Result
 
 from conftest import WriteCatalog
 from helpers import answers_file
-from kariersosial.cli import app
-from kariersosial.models import Catalog
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
 
 Raw = dict[str, Any]
 MARKUP = "[/oops] [bold]tebal[/bold] :smile:"  # rich markup and an emoji code
@@ -208,7 +208,7 @@ def test_a_role_name_that_is_a_formula_stays_text_in_score_csv(
 
 
 def test_numbers_are_not_taken_for_formulas() -> None:
-    from kariersosial.escaping import spreadsheet_cell
+    from kariersosial.io.escaping import spreadsheet_cell
 
     assert spreadsheet_cell("-3") == "-3"
     assert spreadsheet_cell("-3+cmd|' /C calc'!A0") == "'-3+cmd|' /C calc'!A0"

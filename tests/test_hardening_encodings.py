@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 from conftest import WriteCatalog
 from helpers import answers_file
-from kariersosial import quiz
-from kariersosial.cli import app
-from kariersosial.models import Catalog
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.ui import prompts as quiz
 
 # Windows consoles on a legacy code page (cp437, cp1252) behave as these do.
 NOT_UTF8 = ["ascii", "latin-1", "cp437", "cp1252"]
@@ -265,7 +265,7 @@ def test_a_width_that_is_not_one_is_treated_as_unset(
     monkeypatch.delenv("COLUMNS")
     unset = runner.invoke(app, ["show", "layanan"])
     monkeypatch.setenv("COLUMNS", columns)
-    from kariersosial import render
+    from kariersosial.ui import render
 
     render.stdout.cache_clear()
     result = runner.invoke(app, ["show", "layanan"])

@@ -19,10 +19,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat
-from kariersosial import cli_quiz, history, keep, pending, session, store
-from kariersosial.cli import app
-from kariersosial.models import Catalog
-from kariersosial.store import Progress
+from kariersosial.cli import quiz as cli_quiz
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.flows import keep, session
+from kariersosial.state import history, pending, store
+from kariersosial.state.store import Progress
 
 DIGITS = "441354434352523215355231134513435254"
 

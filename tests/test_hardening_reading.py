@@ -22,11 +22,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat
-from kariersosial import history, reading, safe_json, store
-from kariersosial.batch import statement_id
-from kariersosial.catalog import check_catalog
-from kariersosial.cli import app
-from kariersosial.models import Catalog
+from kariersosial.catalog.load import check_catalog
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.io import reading, safe_json
+from kariersosial.io.batch import statement_id
+from kariersosial.state import history, store
 
 SAFETY = 60  # seconds; a hang fails the test instead of the whole run
 POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")

@@ -24,10 +24,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat, ok
-from kariersosial import history
-from kariersosial.cli import app
-from kariersosial.errors import UsageError, os_reason
-from kariersosial.models import Catalog
+from kariersosial.cli.app import app
+from kariersosial.core.errors import UsageError, os_reason
+from kariersosial.core.models import Catalog
+from kariersosial.state import history
 
 LINUX = sys.platform.startswith("linux")
 FULL = Path("/dev/full")
@@ -103,7 +103,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_an_interrupted_score_leaves_no_partial_file(
     runner: CliRunner, class_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kariersosial import batch
+    from kariersosial.io import batch
 
     rows = batch.Responses.__iter__
 
@@ -181,7 +181,7 @@ def test_a_replaced_file_keeps_its_permissions(
 
 
 def test_a_file_that_appears_while_writing_is_not_clobbered(tmp_path: Path) -> None:
-    from kariersosial.writing import check_target, open_target
+    from kariersosial.io.writing import check_target, open_target
 
     path = tmp_path / "hasil.md"
     target = check_target(path, force=False)
@@ -529,7 +529,7 @@ def test_an_unlisted_system_error_is_still_not_english() -> None:
 
 
 def test_write_errors_name_a_full_disk_and_say_what_to_do() -> None:
-    from kariersosial.writing import WriteError, write_error
+    from kariersosial.io.writing import WriteError, write_error
 
     full = write_error("hasil.csv", OSError(errno.ENOSPC, "No space left on device"))
     assert isinstance(full, WriteError) and full.exit_code == 1

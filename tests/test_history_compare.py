@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from helpers import flat
-from kariersosial.answers import SCALE_LABELS
-from kariersosial.cli import app
-from kariersosial.models import Catalog
-from kariersosial.scoring import score
+from kariersosial.cli.app import app
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import score
+from kariersosial.io.answers import SCALE_LABELS
 
 FIRST = {"p01": 5, "p02": 1, "p03": 4, "p04": 2, "p05": 5, "p06": 3, "p07": 4, "p08": 2}
 

@@ -126,7 +126,7 @@ def editable_venv(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> Ve
 
 
 CATALOG_FILE = (
-    "from kariersosial.catalog import bundled_catalog_file; print(bundled_catalog_file())"
+    "from kariersosial.catalog.load import bundled_catalog_file; print(bundled_catalog_file())"
 )
 PACKAGE_FILE = "import kariersosial; print(kariersosial.__file__)"
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kariersosial.catalog import load_catalog
-from kariersosial.errors import EXIT_USAGE, UsageError
-from kariersosial.lookup import find_roles, normalize, resolve_role, suggest
-from kariersosial.models import Catalog
+from kariersosial.catalog.load import load_catalog
+from kariersosial.core.errors import EXIT_USAGE, UsageError
+from kariersosial.core.lookup import find_roles, normalize, resolve_role, suggest
+from kariersosial.core.models import Catalog
 
 KKS = "koordinator-kebijakan-sosial"
 MKS = "manajer-kebijakan-sosial"

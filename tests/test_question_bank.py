@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from kariersosial.answers import SCALE_LABELS, SKIP_LABEL
-from kariersosial.models import Catalog
+from kariersosial.core.models import Catalog
+from kariersosial.io.answers import SCALE_LABELS, SKIP_LABEL
 
 ROLES_JSON = Path(__file__).resolve().parents[1] / "data" / "roles.json"
 RAW: dict[str, Any] = json.loads(ROLES_JSON.read_text(encoding="utf-8"))

@@ -25,11 +25,11 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from kariersosial import quiz
-from kariersosial.errors import EXIT_INTERRUPTED, QuizInterrupted
-from kariersosial.models import Catalog
-from kariersosial.session import interactive_quiz
-from kariersosial.store import Progress, progress_path
+from kariersosial.core.errors import EXIT_INTERRUPTED, QuizInterrupted
+from kariersosial.core.models import Catalog
+from kariersosial.flows.session import interactive_quiz
+from kariersosial.state.store import Progress, progress_path
+from kariersosial.ui import prompts as quiz
 
 BANK = len(
     json.loads(

@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-from kariersosial import charts, report, report_html
-from kariersosial.answers import SCALE_LABELS, SKIPPED_LABEL
-from kariersosial.catalog import load_catalog
-from kariersosial.fit import fit_label
-from kariersosial.history import Answer, Fit, Record
-from kariersosial.models import Catalog
-from kariersosial.report import Report
-from kariersosial.scoring import Result, score
-from kariersosial.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
+from kariersosial.catalog.load import load_catalog
+from kariersosial.core.fit import fit_label
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Result, score
+from kariersosial.io import charts, report, report_html
+from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
+from kariersosial.io.report import Report
+from kariersosial.state.history import Answer, Fit, Record
+from kariersosial.words.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
 
 # Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.
 RICH_ANSWERS = "4553532454234344443444443434355444245344432324"
@@ -329,7 +329,7 @@ def test_the_screen_and_the_printout_give_the_same_verdict_and_numbers(catalog: 
 
     from rich.console import Console
 
-    from kariersosial.result_view import render_result
+    from kariersosial.ui.result_view import render_result
 
     kinds = set()
     for seed in range(40):
@@ -361,8 +361,8 @@ def test_a_look_alike_note_says_whose_text_draws_the_line(
     catalog: Catalog, profession: str
 ) -> None:
     from conftest import clear_archetype
-    from kariersosial.scoring import Scorer
-    from kariersosial.texts import adjacent_lead
+    from kariersosial.core.scoring import Scorer
+    from kariersosial.words.texts import adjacent_lead
 
     given = dict(clear_archetype(Scorer(catalog), profession))
     res = score(catalog, given)

@@ -15,14 +15,14 @@ import pytest
 from rich.console import Console
 
 from helpers import flat
-from kariersosial import report, report_html
-from kariersosial.answers import SCALE_LABELS
-from kariersosial.fit import FITS_WELL, fit_label
-from kariersosial.models import Catalog
-from kariersosial.render import answers_table
-from kariersosial.result_view import render_result
-from kariersosial.scoring import score
-from kariersosial.texts import undecided_text
+from kariersosial.core.fit import FITS_WELL, fit_label
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import score
+from kariersosial.io import report, report_html
+from kariersosial.io.answers import SCALE_LABELS
+from kariersosial.ui.render import answers_table
+from kariersosial.ui.result_view import render_result
+from kariersosial.words.texts import undecided_text
 
 
 def rendered(thing: object, width: int) -> str:
@@ -203,7 +203,7 @@ def test_screen_history_printout_and_class_scoring_give_the_same_numbers(
 ) -> None:
     from typer.testing import CliRunner
 
-    from kariersosial.cli import app
+    from kariersosial.cli.app import app
 
     runner = CliRunner()
     for number, given in enumerate(generated_answers(catalog, 6)[:4], start=1):

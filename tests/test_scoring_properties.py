@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import bundled_catalog, deterministic
-from kariersosial.models import Catalog
-from kariersosial.scoring import Scorer
+from kariersosial.core.models import Catalog
+from kariersosial.core.scoring import Scorer
 
 PROPERTY = deterministic(200)
 

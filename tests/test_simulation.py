@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from kariersosial.adaptive import MIN_QUESTIONS
-from kariersosial.expected import expected_answer
-from kariersosial.models import Catalog, Loading, Question, Quote
-from kariersosial.scoring import Result, Scorer
-from kariersosial.simulation import (
+from kariersosial.core.adaptive import MIN_QUESTIONS
+from kariersosial.core.expected import expected_answer
+from kariersosial.core.models import Catalog, Loading, Question, Quote
+from kariersosial.core.scoring import Result, Scorer
+from kariersosial.core.simulation import (
     NOISE_LEVELS,
     Tally,
     blend,

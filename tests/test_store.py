@@ -13,11 +13,10 @@ import pytest
 from platformdirs import user_data_dir
 from typer.testing import CliRunner
 
-from kariersosial import store
-from kariersosial.cli import app
-from kariersosial.errors import StateError
-from kariersosial.quiz import Saver
-from kariersosial.store import (
+from kariersosial.cli.app import app
+from kariersosial.core.errors import StateError
+from kariersosial.state import store
+from kariersosial.state.store import (
     Progress,
     clear_progress,
     data_dir,
@@ -25,6 +24,7 @@ from kariersosial.store import (
     progress_path,
     save_progress,
 )
+from kariersosial.ui.prompts import Saver
 
 VERSION = "2026.test"
 KNOWN = {"p01", "p02", "p03"}

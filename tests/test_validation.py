@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from kariersosial.catalog import check_catalog, load_catalog
-from kariersosial.cli import app
-from kariersosial.errors import EXIT_USAGE, CatalogError
-from kariersosial.models import Catalog
-from kariersosial.validation import build_catalog
+from kariersosial.catalog.load import check_catalog, load_catalog
+from kariersosial.catalog.validation import build_catalog
+from kariersosial.cli.app import app
+from kariersosial.core.errors import EXIT_USAGE, CatalogError
+from kariersosial.core.models import Catalog
 
 Raw = dict[str, Any]
 Mutation = Callable[[Raw], object]
@@ -607,7 +607,7 @@ def test_without_expected_answers_the_weights_give_the_patterns(
         q.pop("expected_reason")
     catalog = check_catalog(write_catalog(raw_catalog), "roles.json")
     assert isinstance(catalog, Catalog)
-    from kariersosial.scoring import Scorer
+    from kariersosial.core.scoring import Scorer
 
     scorer = Scorer(catalog)
     kls = scorer.patterns.expected["koordinator-layanan-sosial"]

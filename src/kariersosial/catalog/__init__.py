@@ -1,0 +1,1 @@
+"""Find, read and validate the role catalogue."""

@@ -1,0 +1,104 @@
+"""Find, read and validate the role catalogue (the bundled one or a file the user names)."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from kariersosial.catalog.validation import build_catalog
+from kariersosial.core.errors import CatalogError, os_reason
+from kariersosial.core.models import Catalog
+
+DATA_ENV = "KARIERSOSIAL_DATA"
+BUNDLED_NAME = "data/roles.json"
+
+
+def bundled_catalog_file() -> Traversable:
+    """The catalogue shipped inside the wheel, or the repository's data/ in a source checkout."""
+    packaged = resources.files("kariersosial") / "data" / "roles.json"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data" / "roles.json"
+
+
+def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """The catalogue at `path`, else at $KARIERSOSIAL_DATA, else the bundled one."""
+    if path is None and os.environ.get(DATA_ENV):
+        path = os.environ[DATA_ENV]
+    if path is None:
+        return read_catalog(bundled_catalog_file(), BUNDLED_NAME, user_file=False)
+    return read_catalog(Path(path), str(path), user_file=True)
+
+
+def read_catalog(file: Traversable, name: str, *, user_file: bool) -> Catalog:
+    problems = check_catalog(file, name, user_file=user_file)
+    if isinstance(problems, Catalog):
+        return problems
+    hint = (
+        "Perbaiki berkas itu, atau periksa semua masalahnya dengan `kariersosial validate`."
+        if user_file
+        else "Katalog bawaan rusak; pasang ulang kariersosial."
+    )
+    if os.environ.get(DATA_ENV) and user_file:
+        hint += f" Katalog ini dipilih lewat variabel {DATA_ENV}."
+    raise CatalogError(name, problems, hint, user_file=user_file)
+
+
+def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Catalog | list[str]:
+    """The catalogue in `file`, or every problem that keeps it from being used."""
+    from kariersosial.io import reading, safe_json
+
+    try:
+        text = _read(file, reading.CATALOG_LIMIT)
+    except reading.ReadProblem as exc:
+        return [_CATALOG_WORDING.get(exc.kind, exc.reason)]
+    try:
+        raw = safe_json.loads(text)
+    except safe_json.JsonProblem as exc:
+        return [exc.reason]
+
+    def read_source(relative: str) -> str | None:
+        source = _beside(file, relative)
+        try:
+            data = _read_bytes(source, reading.SOURCE_LIMIT)
+        except (OSError, reading.ReadProblem):
+            return None
+        return data.decode("utf-8")  # UnicodeDecodeError is the caller's
+
+    return build_catalog(raw, read_source)
+
+
+def _beside(file: Traversable, relative: str) -> Traversable:
+    """A file named relative to the catalogue's folder."""
+    found = file.parent if isinstance(file, Path) else resources.files("kariersosial") / "data"
+    for part in relative.split("/"):
+        found = found / part
+    return found
+
+
+# The catalogue's own wording for the reader's problems (the rest read as the reader says).
+_CATALOG_WORDING = {
+    "missing": "berkas tidak ditemukan",
+    "directory": "ini folder, bukan berkas JSON",
+    "denied": "tidak boleh dibaca (periksa izin berkas)",
+}
+
+
+def _read(file: Traversable, limit: int) -> str:
+    from kariersosial.io import reading
+
+    return reading.decode(_read_bytes(file, limit))
+
+
+def _read_bytes(file: Traversable, limit: int) -> bytes:
+    """A file the user named goes through the bounded reader; the bundled one is trusted."""
+    from kariersosial.io import reading
+
+    if isinstance(file, Path):
+        return reading.read_bytes(file, limit)
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise reading.ReadProblem("os", f"tidak bisa dibaca ({os_reason(exc)})") from None

@@ -1,0 +1,1 @@
+"""The typer app, its commands, the error edge and the typer compatibility code."""

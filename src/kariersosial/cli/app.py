@@ -1,0 +1,239 @@
+"""The `kariersosial` app: global options and the catalogue commands; the rest register here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kariersosial import __version__
+from kariersosial.catalog.load import DATA_ENV
+from kariersosial.cli.common import (
+    JsonOption,
+    catalog,
+    escape,
+    print_json,
+    reflow_help,
+    role_argument,
+    state,
+    user_errors,
+)
+from kariersosial.cli.i18n import localize_typer
+from kariersosial.cli.speedups import skip_pydantic_for_text
+from kariersosial.core.errors import UsageError
+
+localize_typer()
+skip_pydantic_for_text()
+
+app = typer.Typer(
+    name="kariersosial",
+    help=(
+        "Kuis kecocokan karier untuk lima peran kebijakan dan layanan sosial.\n\n"
+        "Jawab pernyataan singkat tentang dirimu, lalu lihat peran mana yang paling cocok, "
+        "lengkap dengan kutipan dari teks sumbernya."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kariersosial {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            help="Pakai katalog peran dari berkas JSON ini, bukan katalog bawaan.",
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Tampilkan versi kariersosial lalu keluar.",
+        ),
+    ] = False,
+) -> None:
+    state.data = Path(data) if data else None
+
+
+@app.command()
+def roles(as_json: JsonOption = False) -> None:
+    """Tampilkan kelima peran beserta ID dan ringkasannya."""
+    with user_errors():
+        cat = catalog()
+        if as_json:
+            from kariersosial.io.serialize import role_summary
+
+            print_json({"roles": [role_summary(r) for r in cat.roles], "version": cat.version})
+            return
+        from kariersosial.ui.render import roles_table, stdout
+
+        stdout().print(roles_table(cat))
+        stdout().print("Baca profil lengkap: [bold]kariersosial show <peran>[/]", style="dim")
+
+
+@app.command()
+def show(
+    role: Annotated[
+        str, role_argument("Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Tampilkan profil lengkap satu peran, dengan kutipan dari teks sumbernya."""
+    from kariersosial.core.lookup import resolve_role
+
+    with user_errors():
+        cat = catalog()
+        found = resolve_role(cat, role)
+        if as_json:
+            from kariersosial.io.serialize import role_profile
+
+            print_json(role_profile(cat, found))
+            return
+        from kariersosial.ui.render import role_profile as render_profile
+        from kariersosial.ui.render import stdout
+
+        stdout().print(render_profile(cat, found))
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="Berkas katalog yang diperiksa (bawaan: katalog yang sedang dipakai).",
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Periksa berkas katalog peran dan laporkan semua masalahnya sekaligus."""
+    from kariersosial.catalog.load import BUNDLED_NAME, bundled_catalog_file, check_catalog
+
+    target = Path(file) if file else state.data
+    name = str(target) if target else BUNDLED_NAME
+    if target is not None and not _exists(target):
+        with user_errors():
+            raise UsageError(f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya.")
+    result = check_catalog(target or bundled_catalog_file(), name)
+    problems = [] if not isinstance(result, list) else result
+    if as_json:
+        print_json({"file": name, "valid": not problems, "problems": problems})
+    elif problems:
+        from kariersosial.ui.render import stderr
+
+        stderr().print(f"[bold red]{escape(name)}: {len(problems)} masalah ditemukan[/]")
+        for problem in problems:
+            stderr().print(f"  • {escape(problem)}", soft_wrap=True)
+    else:
+        assert not isinstance(result, list)
+        print(
+            f"{name}: katalog sah — {len(result.roles)} peran, {len(result.questions)} pernyataan, "
+            f"{len(result.dimensions)} dimensi."
+        )
+    if problems:
+        raise typer.Exit(1)
+
+
+def _exists(path: Path) -> bool:
+    """False only when there is nothing there; other failures (a name too long) are reported
+    by the catalogue check, in its words."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
+@app.command()
+def questions(as_json: JsonOption = False) -> None:
+    """Tampilkan semua pernyataan kuis beserta ID-nya, untuk menyiapkan berkas jawaban."""
+    with user_errors():
+        cat = catalog()
+        if as_json:
+            from kariersosial.io.answers import SCALE_LABELS
+            from kariersosial.io.serialize import question
+
+            print_json(
+                {
+                    "version": cat.version,
+                    "scale": {str(k): v for k, v in SCALE_LABELS.items()},
+                    "questions": [question(cat, q) for q in cat.questions],
+                }
+            )
+            return
+        from kariersosial.ui.render import questions_table, stdout
+
+        stdout().print(questions_table(cat))
+
+
+# Commands kept in their own modules register here (each module imports only typer at the top).
+# --- registered command modules ---
+from kariersosial.cli import quiz as cli_quiz  # noqa: E402
+
+cli_quiz.register(app)
+from kariersosial.cli import history as cli_history  # noqa: E402
+
+cli_history.register(app)
+from kariersosial.cli import counsel as cli_counsel  # noqa: E402
+
+cli_counsel.register(app)
+# --- end of registered command modules ---
+reflow_help(app)
+
+
+def main() -> None:
+    """Console-script entry point; output that cannot be written is reported here, once."""
+    from kariersosial.io.terminal import drop_bad_sizes, install_fallback
+
+    install_fallback()  # before anything is printed: a latin-1 or ASCII terminal shows "-" for "–"
+    drop_bad_sizes()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk shows here when the output was buffered
+    except BrokenPipeError:  # e.g. `kariersosial show x | head`
+        _silence_stdout()
+        sys.stderr.close()
+        raise SystemExit(1) from None
+    except OSError as exc:  # e.g. `kariersosial roles > /dev/full`
+        _silence_stdout()
+        from kariersosial.core.errors import EXIT_FAILURE, os_reason
+
+        sys.stderr.write(
+            f"Masalah: keluaran tidak bisa ditulis ({os_reason(exc)}). "
+            "Kosongkan ruang disk atau tulis ke tempat lain, lalu coba lagi.\n"
+        )
+        raise SystemExit(EXIT_FAILURE) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,199 @@
+"""`kariersosial quiz`: interactive or from an answers file, then the result is kept."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kariersosial.cli.common import (
+    JsonOption,
+    catalog,
+    escape,
+    interactive,
+    print_json,
+    user_errors,
+)
+from kariersosial.core.errors import StateError, UsageError
+from kariersosial.core.models import Catalog
+
+if TYPE_CHECKING:
+    from kariersosial.flows.keep import Keep
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(quiz)
+
+
+def quiz(
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help=(
+                'Jawab dari berkas (JSON `{"p01": 4}` atau baris `p01=4`); `-` untuk jawaban '
+                "yang dialirkan ke perintah ini."
+            ),
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Lanjutkan kuis yang belum selesai tanpa bertanya.")
+    ] = False,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Abaikan kuis yang belum selesai dan mulai dari awal.")
+    ] = False,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="Kuis singkat yang berhenti begitu hasilnya jelas (bawaan untuk kuis interaktif).",
+        ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Kuis lengkap: semua pernyataan, penjelasan hasil paling lengkap."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Jangan simpan hasil ini ke riwayat.")
+    ] = False,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            help="Simpan juga hasilnya sebagai laporan di BERKAS (.md, .html, atau .json).",
+            show_default=False,
+            metavar="BERKAS",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Format laporan --export: md, html, atau json (bawaan: dari akhiran BERKAS).",
+            show_default=False,
+            metavar="FORMAT",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas --export yang sudah ada.")
+    ] = False,
+) -> None:
+    """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
+    with user_errors():
+        if resume and restart:
+            raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
+        if quick and full:
+            raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
+        from kariersosial.flows.keep import keep_options  # only the quiz needs it: not at start-up
+
+        keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force, answers=answers)
+        cat = catalog()
+        if answers is not None:
+            mode = "quick" if quick else "full"
+            given = _read_answers(answers, cat)
+            if mode == "quick":
+                given = _quick_subset(cat, given)
+            _show_result(cat, given, mode, as_json, keep)
+        else:
+            mode = "full" if full else "quick"
+            given, mode = _ask(cat, True if resume else False if restart else None, mode)
+            # the progress file goes only once the result is safe elsewhere
+            _show_result(cat, given, mode, as_json, keep, settled=_forget_progress)
+
+
+def _quick_subset(cat: Catalog, given: dict[str, int | None]) -> dict[str, int | None]:
+    """Only the answers the short quiz would have asked for."""
+    from kariersosial.core.adaptive import Adaptive, walk
+    from kariersosial.core.scoring import Scorer
+
+    return {qid: given.get(qid) for qid in walk(Adaptive(Scorer(cat)), given)}
+
+
+def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
+    from kariersosial.io import reading
+    from kariersosial.io.answers import parse_answers
+
+    try:
+        if source == "-":
+            text = reading.read_stdin(sys.stdin, reading.ANSWERS_LIMIT)
+        else:
+            text = reading.read_text(source, reading.ANSWERS_LIMIT)
+    except reading.ReadProblem as exc:
+        what = "Jawaban yang dialirkan" if source == "-" else f"Berkas jawaban '{source}'"
+        raise UsageError(
+            f"{what} tidak bisa dipakai: {exc.reason}.", _READ_HINTS.get(exc.kind)
+        ) from None
+    if source == "-":
+        return parse_answers(text, cat, "dari masukan yang dialirkan")
+    return parse_answers(text, cat, f"'{source}'")
+
+
+_READ_HINTS = {
+    "missing": "Periksa nama dan foldernya.",
+    "special": "Sebutkan berkas jawaban biasa, atau alirkan isinya lewat `--answers -`.",
+    "too_big": "Berkas jawaban cukup satu baris per pernyataan; periksa berkas yang dipilih.",
+    "not_utf8": "Simpan ulang berkasnya sebagai teks UTF-8.",
+}
+
+
+def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
+    from kariersosial.flows.session import ANSWER_FILE_HINT, NOT_A_TERMINAL, interactive_quiz
+    from kariersosial.ui.render import stderr, stdout
+
+    if not interactive():
+        raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
+    progress = interactive_quiz(
+        cat,
+        resume=resume,
+        mode=mode,
+        say=lambda thing: stdout().print(thing),
+        warn=lambda text: stderr().print(escape(text), style="yellow"),
+    )
+    return progress.answers, progress.mode
+
+
+def _forget_progress() -> None:
+    from kariersosial.state.store import clear_progress
+    from kariersosial.ui.render import stderr
+
+    try:
+        clear_progress()
+    except StateError as exc:  # the result matters more than tidying up
+        stderr().print(escape(exc.message), style="yellow")
+
+
+def _show_result(
+    cat: Catalog,
+    given: dict[str, int | None],
+    mode: str,
+    as_json: bool,
+    keep: Keep | None = None,
+    *,
+    settled: Callable[[], None] = lambda: None,
+) -> None:
+    from kariersosial.core.scoring import score
+
+    res = score(cat, given)
+
+    def show(history_id: int | None) -> None:
+        if as_json:
+            from kariersosial.io.serialize import result
+
+            print_json({**result(cat, res, given, mode), "history_id": history_id})
+            return
+        from kariersosial.ui.render import stdout
+        from kariersosial.ui.result_view import render_result
+
+        stdout().print(render_result(res, mode))
+
+    from kariersosial.flows.keep import Keep, keep_result
+
+    keep_result(cat, res, given, mode, keep or Keep(), show, as_json=as_json, settled=settled)

@@ -1,0 +1,151 @@
+"""Plain dicts for `--json`: stable field names, built only from the models."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from kariersosial.core.fit import fit_label
+from kariersosial.core.models import SECTIONS, Catalog, Question, Quote, Role
+from kariersosial.core.scoring import Result, TraitEvidence
+
+STRESSED = 0.8  # a role's weight on a dimension from which its text counts as stressing it
+
+
+def quote(q: Quote) -> dict[str, str]:
+    return {"sentence": q.sentence, "quote": q.text}
+
+
+def role_summary(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "name": role.name,
+        "summary": role.summary,
+        "aliases": list(role.aliases),
+    }
+
+
+def role_profile(catalog: Catalog, role: Role) -> dict[str, Any]:
+    return {
+        **role_summary(role),
+        "sections": {s: [x.text for x in role.section(s)] for s in SECTIONS},
+        "traits": [
+            {"id": t.id, "label": t.label, "polarity": t.polarity, **quote(t.source)}
+            for t in role.traits
+        ],
+        "misconceptions": [
+            {"myth": m.myth.text, "reality": [q.text for q in m.reality]}
+            for m in role.misconceptions
+        ],
+        "differences": [
+            {
+                "profession": {"id": d.profession, "name": catalog.profession(d.profession).name},
+                "quotes": [q.text for q in d.quotes],
+            }
+            for d in role.differences
+        ],
+        "dimensions": {w.dimension: w.weight for w in role.weights},
+        "catalog_version": catalog.version,
+    }
+
+
+def question(catalog: Catalog, q: Question) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "text": q.text,
+        "measures": [
+            {
+                "dimension": m.dimension,
+                "name": catalog.dimension(m.dimension).name,
+                "direction": m.direction,
+                "weight": m.weight,
+            }
+            for m in q.loadings
+        ],
+        "traits": [
+            {
+                "trait": k.trait,
+                "role": catalog.trait(k.trait).role,
+                "label": catalog.trait(k.trait).label,
+                "direction": k.direction,
+            }
+            for k in q.traits
+        ],
+        "source": quote(q.source),
+    }
+
+
+def _evidence(e: TraitEvidence) -> dict[str, Any]:
+    return {
+        "trait": e.trait.id,
+        "label": e.trait.label,
+        "strength": round(e.strength, 3),
+        **quote(e.trait.source),
+    }
+
+
+def result(
+    catalog: Catalog, res: Result, answers: Mapping[str, int | None], mode: str = "full"
+) -> dict[str, Any]:
+    """The whole result as data: ranking, evidence with quotes, cautions and the answers."""
+    myth = res.misconception
+    return {
+        "status": res.status,
+        "mode": mode,
+        "catalog_version": catalog.version,
+        "answered": res.answered,
+        "skipped": res.skipped,
+        "total": res.total,
+        "decisive": res.decisive,
+        "lead_in_standard_errors": round(res.lead, 2) if math.isfinite(res.lead) else None,
+        "nothing_fits": res.nothing_fits,
+        "interest": res.interest,
+        "ranking": [
+            {
+                "rank": f.rank,
+                "role": {"id": f.role.id, "name": f.role.name},
+                "fit": f.fit,
+                "pattern": round(f.pattern, 3),
+                "label": fit_label(f.fit),
+                "matches": [_evidence(e) for e in f.matches],
+                "warnings": [_evidence(e) for e in f.warnings],
+            }
+            for f in res.ranking
+        ],
+        "misconception": None
+        if myth is None or res.top is None
+        else {
+            "role": res.top.role.id,
+            "myth": quote(myth.myth),
+            "reality": [quote(q) for q in myth.reality],
+        },
+        "adjacent": [
+            {
+                "profession": {"id": a.profession.id, "name": a.profession.name},
+                "fit": round(a.fit, 1),
+                "role": a.role.id,
+                "quotes": [quote(q) for q in a.quotes],
+            }
+            for a in res.adjacent
+        ],
+        "cautions": [
+            {
+                "kind": c.kind,
+                "message": c.message,
+                "questions": list(c.questions),
+                "pairs": [[a.id, b.id] for a, b in c.pairs],
+            }
+            for c in res.cautions
+        ],
+        "profile": {
+            d.id: {
+                "name": d.name,
+                "interest": round(100 * res.profile[d.id], 1),
+                "stressed_by": [r.id for r in catalog.roles if r.weight_of(d.id) >= STRESSED],
+            }
+            for d in catalog.dimensions
+            if d.id in res.profile
+        },
+        "answers": {q.id: answers.get(q.id) for q in catalog.questions},
+    }

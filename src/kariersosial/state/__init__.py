@@ -1,0 +1,1 @@
+"""Saved state: the data folder, quiz progress, history and results kept aside."""

@@ -1,0 +1,1 @@
+"""The screen: consoles, prompts and views built with rich and questionary."""

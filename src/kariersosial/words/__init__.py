@@ -1,0 +1,1 @@
+"""Words people read: result headings and phrases shared by screen and paper."""
