@@ -13,6 +13,7 @@ from kariersosial.cli.app import app
 from kariersosial.core.errors import EXIT_USAGE, UsageError
 from kariersosial.core.models import Catalog
 from kariersosial.io.answers import SCALE_LABELS, SKIP_LABEL, parse_answer, parse_answers
+from kariersosial.words.messages import words
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
 
@@ -157,7 +158,7 @@ def test_every_bad_text_entry_is_listed_in_one_error(catalog: Catalog, ids: list
         ]
     )
     error = problems_of(text, catalog)
-    message = error.message
+    message = words(error).message
     assert "7 masalah" in message
     for line in range(2, 9):
         assert f"baris {line}:" in message
@@ -167,32 +168,32 @@ def test_every_bad_text_entry_is_listed_in_one_error(catalog: Catalog, ids: list
         assert bad in message
     assert f"'{ids[0]}' dijawab lebih dari sekali" in message
     assert "id=jawaban" in message
-    assert error.hint
+    assert words(error).hint
 
 
 def test_every_bad_json_entry_is_listed_in_one_error(catalog: Catalog, ids: list[str]) -> None:
     raw = {ids[0]: 4, "p999": 3, ids[1]: 0, ids[2]: 6, ids[3]: "x", ids[4]: True, ids[5]: 2.5}
     error = problems_of(json.dumps(raw), catalog)
-    assert "6 masalah" in error.message
-    assert "'p999'" in error.message
+    assert "6 masalah" in words(error).message
+    assert "'p999'" in words(error).message
     for qid in ids[1:6]:
-        assert f"'{qid}'" in error.message
+        assert f"'{qid}'" in words(error).message
     for bad in ("0", "6", '"x"', "true", "2.5"):
-        assert f"jawaban {bad} untuk" in error.message
+        assert f"jawaban {bad} untuk" in words(error).message
 
 
 def test_json_keys_that_clash_after_trimming_are_duplicates(
     catalog: Catalog, ids: list[str]
 ) -> None:
     error = problems_of(json.dumps({ids[0]: 4, f" {ids[0]} ": 5}), catalog)
-    assert "dijawab lebih dari sekali" in error.message
+    assert "dijawab lebih dari sekali" in words(error).message
 
 
 def test_json_duplicate_keys_are_reported(catalog: Catalog, ids: list[str]) -> None:
     text = f'{{"{ids[0]}": 4, "{ids[1]}": 2, "{ids[0]}": 5}}'
     error = problems_of(text, catalog)
-    assert f"'{ids[0]}' dijawab lebih dari sekali" in error.message
-    assert "1 masalah" in error.message
+    assert f"'{ids[0]}' dijawab lebih dari sekali" in words(error).message
+    assert "1 masalah" in words(error).message
 
 
 def test_json_duplicate_keys_inside_the_saved_form_are_reported(
@@ -200,25 +201,25 @@ def test_json_duplicate_keys_inside_the_saved_form_are_reported(
 ) -> None:
     text = f'{{"mode": "full", "answers": {{"{ids[0]}": 4, "{ids[0]}": 4}}}}'
     error = problems_of(text, catalog)
-    assert "dijawab lebih dari sekali" in error.message
+    assert "dijawab lebih dari sekali" in words(error).message
 
 
 def test_broken_json_names_line_and_column(catalog: Catalog, ids: list[str]) -> None:
     error = problems_of(f'{{\n  "{ids[0]}": 4,\n  "{ids[1]}": \n}}', catalog)
-    assert "bukan JSON yang sah" in error.message
-    assert "baris 4" in error.message
-    assert "kolom 1" in error.message
+    assert "bukan JSON yang sah" in words(error).message
+    assert "baris 4" in words(error).message
+    assert "kolom 1" in words(error).message
 
 
 @pytest.mark.parametrize("text", ["[1, 2, 3]", '["p01", 4]', "[]", '[{"p01": 4}]'])
 def test_a_json_list_is_refused(catalog: Catalog, text: str) -> None:
     error = problems_of(text, catalog)
-    assert "objek JSON" in error.message
+    assert "objek JSON" in words(error).message
 
 
 def test_an_answers_field_that_is_not_an_object_is_refused(catalog: Catalog) -> None:
     error = problems_of('{"answers": [4, 5]}', catalog)
-    assert "answers" in error.message
+    assert "answers" in words(error).message
 
 
 # --- the command line --------------------------------------------------------------------

@@ -17,6 +17,7 @@ from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import MIN_ANSWERED, Scorer
 from kariersosial.io.batch import Problem, Respondent, Responses, statement_id
 from kariersosial.io.batch_output import LISTED_PROBLEMS, Summary, score_responses
+from kariersosial.words.messages import words
 
 
 @pytest.fixture(scope="module")
@@ -112,19 +113,19 @@ def test_a_header_without_statement_columns_is_a_usage_error(catalog: Catalog) -
         Responses(catalog, ["Timestamp,Nama,Kelas\n", "x,Ani,XI\n"], "'uji.csv'")
     error = caught.value
     assert error.exit_code == EXIT_USAGE
-    assert error.message == (
+    assert words(error).message == (
         "Baris judul 'uji.csv' tidak punya kolom pernyataan. "
         "Judul kolom yang ada: Timestamp, Nama, Kelas."
     )
-    assert error.hint is not None
-    assert "p01" in error.hint and "kariersosial form --format csv" in error.hint
+    assert words(error).hint is not None
+    assert "p01" in words(error).hint and "kariersosial form --format csv" in words(error).hint
 
 
 @pytest.mark.parametrize("text", ["", "\n", "  \n\n"])
 def test_an_empty_file_is_a_usage_error(catalog: Catalog, text: str) -> None:
     with pytest.raises(UsageError) as caught:
         Responses(catalog, io.StringIO(text), "'kosong.csv'")
-    assert caught.value.message == (
+    assert words(caught.value).message == (
         "Berkas 'kosong.csv' kosong: tidak ada baris judul maupun jawaban."
     )
 
@@ -132,7 +133,7 @@ def test_an_empty_file_is_a_usage_error(catalog: Catalog, text: str) -> None:
 def test_a_statement_with_two_columns_is_a_usage_error(catalog: Catalog) -> None:
     with pytest.raises(UsageError) as caught:
         Responses(catalog, ["nama,p01,p02,p01 lagi\n"], "'uji.csv'")
-    assert caught.value.message == (
+    assert words(caught.value).message == (
         "Baris judul 'uji.csv': pernyataan p01 punya lebih dari satu kolom (kolom 2 dan 4)."
     )
 
@@ -150,7 +151,7 @@ def test_a_header_quote_that_is_never_closed_is_a_usage_error(
     text = 'nama,"p01,' + ",".join(ids[1:]) + "\n" + row * 5_000
     with pytest.raises(UsageError) as caught:
         Responses(catalog, io.StringIO(text, newline=""), "'uji.csv'")
-    assert caught.value.message == (
+    assert words(caught.value).message == (
         "Baris judul 'uji.csv' tidak bisa dibaca: ada tanda kutip (\") yang tidak ditutup."
     )
 

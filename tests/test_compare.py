@@ -16,6 +16,7 @@ from kariersosial.core.compare import (
 )
 from kariersosial.core.errors import EXIT_USAGE, UsageError
 from kariersosial.core.models import Catalog, Role
+from kariersosial.words.messages import words
 from kariersosial.words.texts import mid_sentence
 
 KLS = "koordinator-layanan-sosial"
@@ -93,12 +94,12 @@ def test_the_same_role_twice_is_a_usage_error(catalog: Catalog, kls: Role) -> No
         compare_roles(catalog, kls, kls)
     error = caught.value
     assert error.exit_code == EXIT_USAGE
-    assert error.message == (
+    assert words(error).message == (
         "Kedua peran yang kamu pilih sama: Koordinator Layanan Sosial. "
         "Pilih dua peran yang berbeda."
     )
-    assert error.hint is not None and "kariersosial compare koordinator-layanan-sosial " in (
-        error.hint
+    assert words(error).hint is not None and "kariersosial compare koordinator-layanan-sosial " in (
+        words(error).hint
     )
 
 

@@ -22,6 +22,7 @@ from kariersosial.io.answers import SCALE_LABELS
 from kariersosial.io.batch import Respondent, Responses
 from kariersosial.io.forms_header import match, statements, timestamp_iso
 from kariersosial.io.header_notes import layout_data, recognition_lines
+from kariersosial.words.messages import words
 
 LABELS = list(SCALE_LABELS.values())
 
@@ -200,7 +201,7 @@ def test_two_different_titles_for_one_statement_are_still_refused(catalog: Catal
     q = catalog.questions[0]
     with pytest.raises(UsageError) as caught:
         Responses(catalog, [csv_text([["nama", q.id, q.text]])], "'uji.csv'")
-    assert caught.value.message == (
+    assert words(caught.value).message == (
         f"Baris judul 'uji.csv': pernyataan {q.id} punya lebih dari satu kolom (kolom 2 dan 3)."
     )
 

@@ -211,7 +211,7 @@ def test_when_nothing_can_be_written_the_progress_file_is_left(
         raise history.HistoryError("berkas riwayat dikunci program lain lebih dari 5 detik")
 
     def disk_full(finished: pending.Finished) -> Path:
-        raise store.StateError("Hasilmu juga tidak bisa disimpan sementara di x (disk penuh).")
+        raise store.StateError.said("Hasilmu juga tidak bisa disimpan sementara di x (disk penuh).")
 
     monkeypatch.setattr(history, "save", locked)
     monkeypatch.setattr(pending, "keep", disk_full)

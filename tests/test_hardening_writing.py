@@ -25,9 +25,11 @@ from typer.testing import CliRunner, Result
 
 from helpers import flat, ok
 from kariersosial.cli.app import app
-from kariersosial.core.errors import UsageError, os_reason
+from kariersosial.core.errors import UsageError
 from kariersosial.core.models import Catalog
 from kariersosial.state import history
+from kariersosial.words.messages import words
+from kariersosial.words.os_words import os_reason
 
 LINUX = sys.platform.startswith("linux")
 FULL = Path("/dev/full")
@@ -533,8 +535,11 @@ def test_write_errors_name_a_full_disk_and_say_what_to_do() -> None:
 
     full = write_error("hasil.csv", OSError(errno.ENOSPC, "No space left on device"))
     assert isinstance(full, WriteError) and full.exit_code == 1
-    assert full.message == "Tidak bisa menulis hasil.csv (disk penuh)."
-    assert full.hint == "Kosongkan sebagian ruang disk atau tulis ke tempat lain, lalu coba lagi."
+    assert words(full).message == "Tidak bisa menulis hasil.csv (disk penuh)."
+    assert (
+        words(full).hint
+        == "Kosongkan sebagian ruang disk atau tulis ke tempat lain, lalu coba lagi."
+    )
 
 
 @pytest.mark.skipif(not LINUX, reason="RLIMIT_FSIZE as a small real disk limit (Linux)")

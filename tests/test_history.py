@@ -14,6 +14,7 @@ import pytest
 from kariersosial.core.errors import UsageError
 from kariersosial.state import history
 from kariersosial.state.history import Answer, Fit, HistoryError
+from kariersosial.words.messages import words
 
 
 def save_one(tag: str = "a", mode: str = "full") -> int:
@@ -95,8 +96,9 @@ def test_a_result_without_ranking_lists_without_a_top_role() -> None:
 def test_reading_an_absent_history_creates_nothing(isolated_env: Path) -> None:
     assert history.entries() == []
     assert history.clear() == 0
-    with pytest.raises(UsageError, match="Tidak ada hasil nomor 1 di riwayat"):
+    with pytest.raises(UsageError) as caught:
         history.get(1)
+    assert words(caught.value).message == "Tidak ada hasil nomor 1 di riwayat."
     assert not isolated_env.exists()
 
 
@@ -104,10 +106,12 @@ def test_delete_removes_the_answers_and_ranking_too_and_numbers_are_not_reused()
     save_one("a")
     save_one("b")
     history.delete(1)
-    with pytest.raises(UsageError, match="nomor 1"):
+    with pytest.raises(UsageError) as missing:
         history.get(1)
-    with pytest.raises(UsageError, match="nomor 1"):
+    assert "nomor 1" in words(missing.value).message
+    with pytest.raises(UsageError) as missing:
         history.delete(1)
+    assert "nomor 1" in words(missing.value).message
     with sqlite3.connect(history.db_path()) as conn:
         assert conn.execute("SELECT COUNT(*) FROM answers WHERE result_id = 1").fetchone() == (0,)
         assert conn.execute("SELECT COUNT(*) FROM ranking WHERE result_id = 1").fetchone() == (0,)
@@ -272,7 +276,7 @@ def test_a_lock_held_too_long_is_reported_not_waited_out(monkeypatch: pytest.Mon
         holder.execute("ROLLBACK")
         holder.close()
     assert "dikunci program lain" in caught.value.reason
-    assert caught.value.hint is not None and "terminal lain" in caught.value.hint
+    assert words(caught.value).hint is not None and "terminal lain" in words(caught.value).hint
     assert len(history.entries()) == 1
 
 
@@ -302,8 +306,9 @@ def test_a_corrupt_file_is_set_aside_and_the_next_save_starts_fresh(isolated_env
 def test_reading_a_corrupt_file_also_sets_it_aside(isolated_env: Path) -> None:
     isolated_env.mkdir()
     history.db_path().write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
-    with pytest.raises(HistoryError, match="rusak"):
+    with pytest.raises(HistoryError) as caught:
         history.entries()
+    assert "rusak" in words(caught.value).message
     assert len(list(isolated_env.glob("riwayat.sqlite3.rusak-*"))) == 1
     assert history.entries() == []
 
@@ -318,5 +323,5 @@ def test_a_data_folder_that_cannot_be_made_is_explained(
         save_one()
     assert "tidak bisa dibuat" in caught.value.reason
     assert "bukan folder" in caught.value.reason
-    assert caught.value.hint is not None and "KARIERSOSIAL_HOME" in caught.value.hint
+    assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint
     assert blocker.read_text(encoding="utf-8") == "bukan folder\n"

@@ -10,6 +10,7 @@ from kariersosial.catalog.load import load_catalog
 from kariersosial.core.errors import EXIT_USAGE, UsageError
 from kariersosial.core.lookup import find_roles, normalize, resolve_role, suggest
 from kariersosial.core.models import Catalog
+from kariersosial.words.messages import words
 
 KKS = "koordinator-kebijakan-sosial"
 MKS = "manajer-kebijakan-sosial"
@@ -76,14 +77,14 @@ def test_ambiguous_lists_candidates(catalog: Catalog, query: str, candidates: li
         resolve_role(catalog, query)
     error = caught.value
     assert error.exit_code == EXIT_USAGE
-    assert error.message.startswith(f"'{query}' cocok dengan lebih dari satu peran:")
+    assert words(error).message.startswith(f"'{query}' cocok dengan lebih dari satu peran:")
     for rid in candidates:
         role = catalog.role(rid)
-        assert f"• {role.name} ({role.id})" in error.message
+        assert f"• {role.name} ({role.id})" in words(error).message
     others = [r for r in catalog.roles if r.id not in candidates]
-    assert not any(f"({r.id})" in error.message for r in others)
-    assert error.hint is not None
-    assert f"kariersosial show {candidates[0]}" in error.hint
+    assert not any(f"({r.id})" in words(error).message for r in others)
+    assert words(error).hint is not None
+    assert f"kariersosial show {candidates[0]}" in words(error).hint
 
 
 @pytest.mark.parametrize("query", ["dokter", "pilot pesawat", "xyz", "?", "   ", ""])
@@ -93,11 +94,11 @@ def test_unknown_raises_with_suggestions(catalog: Catalog, query: str) -> None:
         resolve_role(catalog, query)
     error = caught.value
     assert error.exit_code == EXIT_USAGE
-    assert error.message == f"Peran '{query.strip()}' tidak dikenal."
-    assert error.hint is not None
-    assert error.hint.startswith("Peran yang paling mirip:")
-    assert error.hint.count("•") == 3
-    assert "kariersosial roles" in error.hint
+    assert words(error).message == f"Peran '{query.strip()}' tidak dikenal."
+    assert words(error).hint is not None
+    assert words(error).hint.startswith("Peran yang paling mirip:")
+    assert words(error).hint.count("•") == 3
+    assert "kariersosial roles" in words(error).hint
 
 
 def test_suggestions_are_the_closest_roles(catalog: Catalog) -> None:

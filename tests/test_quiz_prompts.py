@@ -30,6 +30,7 @@ from kariersosial.core.models import Catalog
 from kariersosial.flows.session import interactive_quiz
 from kariersosial.state.store import Progress, progress_path
 from kariersosial.ui import prompts as quiz
+from kariersosial.words.messages import words
 
 BANK = len(
     json.loads(
@@ -422,9 +423,9 @@ def test_ctrl_c_mid_quiz_saves_the_answers_and_says_how_to_continue(catalog: Cat
     exc = caught.value
     assert exc.exit_code == EXIT_INTERRUPTED == 130
     # four answers and one skip: a skip is not called an answer
-    assert "4 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in exc.message
-    assert str(progress_path()) in exc.message
-    assert exc.hint is not None and "`kariersosial quiz`" in exc.hint
+    assert "4 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in words(exc).message
+    assert str(progress_path()) in words(exc).message
+    assert words(exc).hint is not None and "`kariersosial quiz`" in words(exc).hint
     first = ids(catalog)[:5]
     assert saved_file()["answers"] == dict(zip(first, [4, 5, None, 2, 1], strict=True))
     assert saved_file()["asked"] == first
@@ -435,7 +436,7 @@ def test_ctrl_c_mid_quiz_saves_the_answers_and_says_how_to_continue(catalog: Cat
 
 def test_ctrl_c_before_any_answer_saves_nothing(catalog: Catalog) -> None:
     exc = interrupt(catalog, "")
-    assert exc.message == "Kuis dihentikan."
+    assert words(exc).message == "Kuis dihentikan."
     assert not progress_path().exists()
 
 
@@ -488,7 +489,7 @@ def test_resume_flag_continues_without_asking(
 
     everything = ids(catalog)
     assert [a.qid for a in asked] == everything[5:7]
-    assert "5 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in exc.message
+    assert "5 jawabanmu (dan 1 pernyataan yang kamu lewati) sudah disimpan" in words(exc).message
     assert saved_file()["asked"] == everything[:6]
 
 
@@ -504,7 +505,7 @@ def test_restart_starts_from_statement_one_with_the_old_file_removed(
 
     p01 = ids(catalog)[0]
     assert asked[0] == Asked(p01, f"Pernyataan 1 dari {BANK}", quiz.NEW, True, file_existed=False)
-    assert "1 jawabanmu sudah disimpan" in exc.message
+    assert "1 jawabanmu sudah disimpan" in words(exc).message
     assert saved_file()["answers"] == {p01: 2}
     assert data_files() == ["kemajuan.json"]  # removed, not set aside
 
@@ -541,5 +542,5 @@ def test_an_unwritable_data_folder_is_reported_once_and_the_quiz_goes_on(
     assert len(out.warned) == 1
     assert "Tidak bisa menulis" in out.warned[0]
     assert "Kuis tetap berjalan" in out.warned[0]
-    assert "3 jawabanmu tidak bisa disimpan" in caught.value.message
-    assert caught.value.hint is not None and "KARIERSOSIAL_HOME" in caught.value.hint
+    assert "3 jawabanmu tidak bisa disimpan" in words(caught.value).message
+    assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint

@@ -25,6 +25,7 @@ from kariersosial.state.store import (
     save_progress,
 )
 from kariersosial.ui.prompts import Saver
+from kariersosial.words.messages import words
 
 VERSION = "2026.test"
 KNOWN = {"p01", "p02", "p03"}
@@ -165,8 +166,8 @@ def test_a_failed_write_keeps_the_old_file(home: Path, monkeypatch: pytest.Monke
     with pytest.raises(StateError) as caught:
         save_progress(progress(p01=4, p02=2))
 
-    assert str(home / "kemajuan.json") in caught.value.message
-    assert caught.value.hint is not None and "KARIERSOSIAL_HOME" in caught.value.hint
+    assert str(home / "kemajuan.json") in words(caught.value).message
+    assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint
     assert (home / "kemajuan.json").read_bytes() == before
     assert files_in(home) == ["kemajuan.json"]
 
@@ -331,8 +332,8 @@ def test_a_file_that_cannot_be_moved_aside_is_a_state_error(
     monkeypatch.setattr(Path, "replace", refuse)
     with pytest.raises(StateError) as caught:
         load_progress(VERSION, KNOWN)
-    assert str(path) in caught.value.message
-    assert caught.value.hint is not None and "KARIERSOSIAL_HOME" in caught.value.hint
+    assert str(path) in words(caught.value).message
+    assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint
     assert path.read_text(encoding="utf-8") == "{rusak"
 
 
@@ -343,10 +344,10 @@ def test_saving_into_an_unwritable_data_dir_is_a_state_error(unwritable: Path) -
     with pytest.raises(StateError) as caught:
         save_progress(progress(p01=4))
 
-    message = caught.value.message
+    message = words(caught.value).message
     assert message.startswith("Tidak bisa menulis ")
     assert str(unwritable / "kemajuan.json") in message
-    assert caught.value.hint is not None and "KARIERSOSIAL_HOME" in caught.value.hint
+    assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint
 
 
 def test_an_unwritable_data_dir_has_no_progress_to_load_or_clear(unwritable: Path) -> None:

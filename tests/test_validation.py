@@ -17,6 +17,7 @@ from kariersosial.catalog.validation import build_catalog
 from kariersosial.cli.app import app
 from kariersosial.core.errors import EXIT_USAGE, CatalogError
 from kariersosial.core.models import Catalog
+from kariersosial.words.messages import words
 
 Raw = dict[str, Any]
 Mutation = Callable[[Raw], object]
@@ -359,9 +360,9 @@ def test_load_catalog_raises_catalog_error_with_every_problem(
         load_catalog(path)
     assert caught.value.problems == expected
     assert caught.value.exit_code == EXIT_USAGE
-    assert caught.value.message == "\n".join(f"{path}: {p}" for p in expected)
-    assert caught.value.hint is not None
-    assert "kariersosial validate" in caught.value.hint
+    assert words(caught.value).message == "\n".join(f"{path}: {p}" for p in expected)
+    assert words(caught.value).hint is not None
+    assert "kariersosial validate" in words(caught.value).hint
 
 
 # --- hostile JSON is a problem, not a traceback ----------------------------------------------

@@ -8,8 +8,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from kariersosial.catalog.validation import build_catalog
-from kariersosial.core.errors import CatalogError, os_reason
+from kariersosial.core.errors import CatalogError
 from kariersosial.core.models import Catalog
+from kariersosial.words.os_words import os_reason
 
 DATA_ENV = "KARIERSOSIAL_DATA"
 BUNDLED_NAME = "data/roles.json"
@@ -36,14 +37,8 @@ def read_catalog(file: Traversable, name: str, *, user_file: bool) -> Catalog:
     problems = check_catalog(file, name, user_file=user_file)
     if isinstance(problems, Catalog):
         return problems
-    hint = (
-        "Perbaiki berkas itu, atau periksa semua masalahnya dengan `kariersosial validate`."
-        if user_file
-        else "Katalog bawaan rusak; pasang ulang kariersosial."
-    )
-    if os.environ.get(DATA_ENV) and user_file:
-        hint += f" Katalog ini dipilih lewat variabel {DATA_ENV}."
-    raise CatalogError(name, problems, hint, user_file=user_file)
+    env = DATA_ENV if os.environ.get(DATA_ENV) and user_file else None
+    raise CatalogError(name, problems, user_file=user_file, env=env)
 
 
 def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Catalog | list[str]:

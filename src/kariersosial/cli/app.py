@@ -132,7 +132,9 @@ def validate(
     name = str(target) if target else BUNDLED_NAME
     if target is not None and not _exists(target):
         with user_errors():
-            raise UsageError(f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya.")
+            raise UsageError.said(
+                f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya."
+            )
     result = check_catalog(target or bundled_catalog_file(), name)
     problems = [] if not isinstance(result, list) else result
     if as_json:
@@ -219,7 +221,8 @@ def main() -> None:
         raise SystemExit(1) from None
     except OSError as exc:  # e.g. `kariersosial roles > /dev/full`
         _silence_stdout()
-        from kariersosial.core.errors import EXIT_FAILURE, os_reason
+        from kariersosial.core.errors import EXIT_FAILURE
+        from kariersosial.words.os_words import os_reason
 
         sys.stderr.write(
             f"Masalah: keluaran tidak bisa ditulis ({os_reason(exc)}). "

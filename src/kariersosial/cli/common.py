@@ -31,7 +31,10 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except KarierError as exc:
-        fail(exc.message, exc.hint, exc.exit_code)
+        from kariersosial.words.messages import words
+
+        said = words(exc)
+        fail(said.message, said.hint, exc.exit_code)
     except KeyboardInterrupt:
         fail("Dihentikan.", None, EXIT_INTERRUPTED)
 

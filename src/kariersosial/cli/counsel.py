@@ -222,7 +222,7 @@ def score(
     with user_errors():
         chosen = _format(fmt, output, SCORE_FORMATS)
         if excel and chosen != "csv":
-            raise UsageError(
+            raise UsageError.said(
                 "--excel hanya untuk hasil CSV, bukan JSON.", "Hapus --format json atau --excel."
             )
         answers = Source(file, "berkas jawaban", "jawabannya")
@@ -235,7 +235,7 @@ def score(
             summary = _score(responses, source, target, chosen, report_target, anonim, excel)
         print_summary(summary, output, report if summary.scored else None)
         if summary.scored == 0:
-            raise KarierError(
+            raise KarierError.said(
                 f"Tidak ada baris yang bisa dinilai dari {source}."
                 if summary.skipped
                 else f"Berkas {source} belum berisi jawaban: hanya ada baris judul.",
@@ -257,7 +257,7 @@ def _target(output: str | None, force: bool, report: bool | None, *reads: Source
         if force and not report:
             from kariersosial.core.errors import UsageError
 
-            raise UsageError(
+            raise UsageError.said(
                 "--force hanya berlaku bersama --output BERKAS.", "Contoh: --output hasil.csv"
             )
         return None
@@ -278,18 +278,18 @@ def _check_report(report: str, force: bool, answers: Source, output: Target | No
 
     # named before the suffix check: "jawaban.csv" is refused as the input, not as "not .html"
     if answers.path != "-" and _same(report, answers.path):
-        raise UsageError(
+        raise UsageError.said(
             f"Berkas laporan '{report}' sama dengan berkas jawaban.",
             "Pilih nama lain untuk --report.",
         )
     if not report.casefold().endswith((".html", ".htm")):
-        raise UsageError(
+        raise UsageError.said(
             f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
             "Contoh: --report kelas.html",
         )
     # by name: the --output file may not exist yet
     if output is not None and os.path.realpath(report) == str(output.path):
-        raise UsageError(
+        raise UsageError.said(
             f"Berkas laporan '{report}' sama dengan berkas --output.",
             "Pilih nama lain untuk --report.",
         )
@@ -363,7 +363,7 @@ def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> st
         return suffix if suffix in allowed else allowed[0]
     chosen = fmt.strip().lower()
     if chosen not in allowed:
-        raise UsageError(
+        raise UsageError.said(
             f"Format '{fmt}' tidak dikenal. Pilih {' atau '.join(allowed)}.",
             f"Contoh: --format {allowed[0]}",
         )

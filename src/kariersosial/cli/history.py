@@ -261,7 +261,7 @@ def compare(
     with user_errors():
         numbers = parse_number(first), parse_number(second)
         if numbers[0] == numbers[1]:
-            raise UsageError(
+            raise UsageError.said(
                 f"Kedua nomor sama ({numbers[0]}); tidak ada yang bisa dibandingkan.",
                 "Sebutkan dua nomor yang berbeda, misalnya `kariersosial history compare 1 2`.",
             )
@@ -329,17 +329,14 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
 def parse_number(text: str) -> int:
     cleaned = text.strip().lstrip("#")
     if not cleaned.isdecimal() or not cleaned.strip("0"):
-        raise UsageError(
+        raise UsageError.said(
             f"'{text}' bukan nomor hasil.",
             "Pakai nomor dari daftar `kariersosial history`, misalnya 1.",
         )
     digits = cleaned.lstrip("0")
     if len(digits) > 19:  # past SQLite's range (2**63 - 1), and int() refuses 4,300 digits
         shown = digits if len(digits) <= 30 else digits[:20] + "…"
-        raise UsageError(
-            f"Tidak ada hasil nomor {shown} di riwayat.",
-            "Lihat nomor yang ada dengan `kariersosial history`.",
-        )
+        raise UsageError("no_such_result", number=shown)
     return int(digits)
 
 
@@ -348,7 +345,7 @@ def confirm(question: str, yes: bool, what: str, command: str) -> bool:
     if yes:
         return True
     if not interactive():
-        raise UsageError(
+        raise UsageError.said(
             NO_TERMINAL_TO_CONFIRM.format(what=what),
             f"Tambahkan --yes untuk menghapus tanpa bertanya: `kariersosial history {command} "
             "--yes`.",

@@ -89,9 +89,9 @@ def quiz(
     """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
     with user_errors():
         if resume and restart:
-            raise UsageError("Pilih salah satu: --resume atau --restart, jangan keduanya.")
+            raise UsageError.said("Pilih salah satu: --resume atau --restart, jangan keduanya.")
         if quick and full:
-            raise UsageError("Pilih salah satu: --quick atau --full, jangan keduanya.")
+            raise UsageError.said("Pilih salah satu: --quick atau --full, jangan keduanya.")
         from kariersosial.flows.keep import keep_options  # only the quiz needs it: not at start-up
 
         keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force, answers=answers)
@@ -128,7 +128,7 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
             text = reading.read_text(source, reading.ANSWERS_LIMIT)
     except reading.ReadProblem as exc:
         what = "Jawaban yang dialirkan" if source == "-" else f"Berkas jawaban '{source}'"
-        raise UsageError(
+        raise UsageError.said(
             f"{what} tidak bisa dipakai: {exc.reason}.", _READ_HINTS.get(exc.kind)
         ) from None
     if source == "-":
@@ -149,7 +149,7 @@ def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | 
     from kariersosial.ui.render import stderr, stdout
 
     if not interactive():
-        raise UsageError(NOT_A_TERMINAL, ANSWER_FILE_HINT)
+        raise UsageError.said(NOT_A_TERMINAL, ANSWER_FILE_HINT)
     progress = interactive_quiz(
         cat,
         resume=resume,
@@ -167,7 +167,9 @@ def _forget_progress() -> None:
     try:
         clear_progress()
     except StateError as exc:  # the result matters more than tidying up
-        stderr().print(escape(exc.message), style="yellow")
+        from kariersosial.words.messages import words
+
+        stderr().print(escape(words(exc).message), style="yellow")
 
 
 def _show_result(

@@ -98,11 +98,8 @@ def gaps(catalog: Catalog, left: Role, right: Role, limit: int = TOP_GAPS) -> tu
 
 def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
     if left.id == right.id:
-        raise UsageError(
-            f"Kedua peran yang kamu pilih sama: {left.name}. Pilih dua peran yang berbeda.",
-            f"Contoh: `kariersosial compare {left.id} {_other(catalog, left).id}`. "
-            "Lihat semua peran dengan `kariersosial roles`.",
-        )
+        other = _other(catalog, left).id
+        raise UsageError("same_roles", name=left.name, role=left.id, other=other)
     sections = tuple(
         SectionPair(s, passages(catalog, left, s), passages(catalog, right, s))
         for s in COMPARED_SECTIONS

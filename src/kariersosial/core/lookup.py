@@ -62,14 +62,10 @@ def resolve_role(catalog: Catalog, query: str) -> Role:
     if len(found) == 1:
         return found[0]
     if found:
-        names = "\n".join(f"  • {r.name} ({r.id})" for r in found)
-        raise UsageError(
-            f"'{query.strip()}' cocok dengan lebih dari satu peran:\n{names}",
-            f"Tulis lebih lengkap, misalnya `kariersosial show {found[0].id}`.",
-        )
-    listed = "\n".join(f"  • {r.name} ({r.id})" for r in suggest(catalog, query))
-    hint = f"Peran yang paling mirip:\n{listed}\nLihat semua peran dengan `kariersosial roles`."
-    raise UsageError(f"Peran '{query.strip()}' tidak dikenal.", hint)
+        candidates = tuple((r.name, r.id) for r in found)
+        raise UsageError("ambiguous_role", query=query.strip(), candidates=candidates)
+    suggestions = tuple((r.name, r.id) for r in suggest(catalog, query))
+    raise UsageError("unknown_role", query=query.strip(), suggestions=suggestions)
 
 
 def suggest(catalog: Catalog, query: str, limit: int = 3) -> list[Role]:

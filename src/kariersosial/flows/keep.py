@@ -29,7 +29,7 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     if fmt is not None:
         wanted = {"markdown": "md", "htm": "html"}.get(fmt.strip().casefold(), fmt.casefold())
         if wanted not in FORMATS:
-            raise UsageError(
+            raise UsageError.said(
                 f"Format laporan '{fmt}' tidak dikenal.", "Pilih salah satu: md, html, atau json."
             )
         return wanted
@@ -37,7 +37,7 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
         return "md"
     found = format_for(output)
     if found is None:
-        raise UsageError(
+        raise UsageError.said(
             f"Format laporan untuk '{output}' tidak bisa ditebak dari nama berkasnya.",
             "Pakai akhiran .md, .html, atau .json, atau sebutkan --format md|html|json.",
         )
@@ -87,13 +87,13 @@ def keep_options(
     """Check --export/--format/--force before the quiz starts, so a typo costs no answers."""
     if export is None:
         if fmt is not None or force:
-            raise UsageError(
+            raise UsageError.said(
                 "--format dan --force hanya berlaku bersama --export BERKAS.",
                 "Contoh: `kariersosial quiz --export hasil.html`.",
             )
         return Keep(save=save)
     if export == "-":
-        raise UsageError(
+        raise UsageError.said(
             "--export butuh nama berkas; hasilnya sudah tampil di layar.",
             "Contoh: `kariersosial quiz --export hasil.html`.",
         )
@@ -179,8 +179,8 @@ def kept_text(path: Path) -> str:
 def interrupted(kept: Path | None) -> QuizInterrupted:
     """Ctrl-C after the quiz: say where the result is, if it is anywhere."""
     if kept is None:
-        return QuizInterrupted("Dihentikan.")
-    return QuizInterrupted(
+        return QuizInterrupted.said("Dihentikan.")
+    return QuizInterrupted.said(
         f"Dihentikan. Hasilmu tetap disimpan sementara di {kept}.",
         "Jalankan `kariersosial history` begitu riwayat bisa dipakai lagi; hasil itu akan "
         "masuk ke riwayat.",
@@ -234,19 +234,21 @@ def _save(finished: Finished) -> tuple[int | None, _Problem | None, Path | None]
     keeps the result in a file first, then stops with a message saying where it is.
     """
     from kariersosial.state import history, pending
+    from kariersosial.words.messages import words
 
     try:
         return pending.save(finished), None, None
     except history.HistoryError as exc:
-        problem = _Problem(exc.reason, exc.hint)
+        problem = _Problem(exc.reason, words(exc).hint)
     except StateError as exc:  # e.g. a broken file that could not be moved aside
-        problem = _Problem(exc.message.rstrip("."), exc.hint)
+        said = words(exc)
+        problem = _Problem(said.message.rstrip("."), said.hint)
     except KeyboardInterrupt:
         raise _Stopped(_keep_quietly(finished)) from None
     try:
         return None, problem, pending.keep(finished)
     except StateError as exc:
-        return None, _Problem(problem.reason, problem.hint, exc.message), None
+        return None, _Problem(problem.reason, problem.hint, words(exc).message), None
 
 
 class _Stopped(Exception):
@@ -314,7 +316,9 @@ def _offer_export(
                 False,
             )
         except (UsageError, StateError) as exc:
-            say(exc.message, err=True, style="yellow")
+            from kariersosial.words.messages import words
+
+            say(words(exc).message, err=True, style="yellow")
             continue
         say(f"Laporan disimpan di {path}.")
         return

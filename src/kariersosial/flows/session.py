@@ -89,7 +89,7 @@ def _interrupted(saver: Saver) -> QuizInterrupted:
     count = len(saver.last.answers)
     answered = sum(a is not None for a in saver.last.answers.values())
     if saver.failure:
-        return QuizInterrupted(
+        return QuizInterrupted.said(
             f"Kuis dihentikan. {count} jawabanmu tidak bisa disimpan: {saver.failure}",
             "Pastikan folder data bisa ditulisi (atau atur KARIERSOSIAL_HOME), lalu mulai lagi.",
         )
@@ -98,7 +98,7 @@ def _interrupted(saver: Saver) -> QuizInterrupted:
     if answered < count:
         what += f" (dan {count - answered} pernyataan yang kamu lewati)"
     saved = f" {what} sudah disimpan di {where}." if where else ""
-    return QuizInterrupted(
+    return QuizInterrupted.said(
         f"Kuis dihentikan.{saved}",
         "Lanjutkan kapan saja dengan `kariersosial quiz` (atau `kariersosial quiz --resume`).",
     )

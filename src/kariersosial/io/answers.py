@@ -71,13 +71,8 @@ def parse_answers(text: str, catalog: Catalog, source: str) -> dict[str, int | N
             answers[qid] = answer
         seen.add(qid)
     if problems:
-        listed = "\n".join(f"  • {p}" for p in problems[:SHOWN_PROBLEMS])
-        if len(problems) > SHOWN_PROBLEMS:  # a terminal cannot show 100,000 lines usefully
-            listed += f"\n  … dan {len(problems) - SHOWN_PROBLEMS} masalah lain"
-        raise UsageError(
-            f"Berkas jawaban {source} punya {len(problems)} masalah:\n{listed}",
-            "Lihat ID pernyataan yang sah dengan `kariersosial questions`.",
-        )
+        shown = tuple(problems[:SHOWN_PROBLEMS])  # the rest are counted
+        raise UsageError("answers_problems", source=source, count=len(problems), shown=shown)
     return answers
 
 
@@ -89,14 +84,14 @@ def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
     except JsonProblem as exc:
         where = f" (baris {exc.line}, kolom {exc.column})" if exc.line is not None else ""
         why = "" if exc.line is not None else f": {exc.reason}"
-        raise UsageError(
+        raise UsageError.said(
             f"Berkas jawaban {source} bukan JSON yang sah{where}{why}.",
             'Contoh isi yang benar: {"p01": 4, "p02": null}',
         ) from None
     if isinstance(raw, _Pairs) and isinstance(raw.get("answers"), _Pairs):
         raw = raw["answers"]  # also accept the saved form {"answers": {...}}
     if not isinstance(raw, _Pairs):
-        raise UsageError(
+        raise UsageError.said(
             f"Berkas jawaban {source} harus berupa objek JSON (ID pernyataan → jawaban).",
             'Contoh isi yang benar: {"p01": 4, "p02": null}',
         )

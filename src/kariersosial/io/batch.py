@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
-from kariersosial.core.errors import UsageError
+from kariersosial.core.errors import Fact, UsageError
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import MIN_ANSWERED, Ranking, Scorer
 from kariersosial.io.answers import parse_answer
@@ -79,15 +79,11 @@ def statement_id(title: str, ids: Mapping[str, str]) -> str | None:
     return found[0] if found else None
 
 
-def header_hint(catalog: Catalog) -> str:
-    first = [q.id for q in catalog.questions[:2]]
+def header_facts(catalog: Catalog) -> dict[str, Fact]:
+    """What the hint about a header row needs: the first ids, and how the first text starts."""
+    first = tuple(q.id for q in catalog.questions[:2])
     example = catalog.questions[0].text.split()[:3] if catalog.questions else []
-    return (
-        "Baris pertama harus berisi kolom nama (berjudul nama, name, atau id) lalu satu kolom "
-        f"per pernyataan, berjudul ID-nya ({', '.join(first)}, …) atau diawali ID-nya (misalnya "
-        f"'{first[0] if first else 'p01'} {' '.join(example)} …'). Buat templatnya dengan "
-        "`kariersosial form --format csv`."
-    )
+    return {"first_ids": first, "example": " ".join(example)}
 
 
 def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str) -> Layout:
@@ -106,7 +102,7 @@ def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str
             if title.strip() == header[first].strip():  # Forms repeats a duplicated question
                 repeats[first] = (*repeats.get(first, ()), column)
                 continue
-            raise UsageError(
+            raise UsageError.said(
                 f"Baris judul {source}: pernyataan {qid} punya lebih dari satu kolom "
                 f"(kolom {first + 1} dan {column + 1}).",
                 "Hapus atau ganti judul salah satunya; tiap pernyataan cukup satu kolom.",
@@ -116,9 +112,8 @@ def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str
         recognised.append((column, title.strip(), qid, how))
     if not found:
         titles = ", ".join(t.strip() for t in header if t.strip())[:200]
-        listed = f" Judul kolom yang ada: {titles}." if titles else ""
         raise UsageError(
-            f"Baris judul {source} tidak punya kolom pernyataan.{listed}", header_hint(catalog)
+            "no_statement_columns", source=source, titles=titles, **header_facts(catalog)
         )
     stamp = next((i for i, t in enumerate(header) if is_timestamp(t)), None)
     emails = tuple(i for i, t in enumerate(header) if is_email(t))
@@ -174,18 +169,14 @@ class Responses:
         lines = iter(lines)
         header_text = _first_record(lines)
         if not header_text.strip():
-            raise UsageError(
-                f"Berkas {source} kosong: tidak ada baris judul maupun jawaban.",
-                header_hint(catalog),
-            )
+            raise UsageError("responses_empty", source=source, **header_facts(catalog))
         delimiter = _delimiter(header_text, catalog)
         self.reader = csv.reader(chain([header_text], lines), delimiter=delimiter)
         try:
             header = next(self.reader)
         except csv.Error:  # an opening quote never closed swallows the file into one title
             raise UsageError(
-                f'Baris judul {source} tidak bisa dibaca: ada tanda kutip (") yang tidak ditutup.',
-                header_hint(catalog),
+                "header_unclosed_quote", source=source, **header_facts(catalog)
             ) from None
         self.layout = read_layout(header, delimiter, catalog, source)
         self.scorer = Scorer(catalog)

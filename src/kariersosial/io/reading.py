@@ -13,7 +13,7 @@ import os
 import stat
 from typing import BinaryIO, TextIO
 
-from kariersosial.core.errors import os_reason
+from kariersosial.words.os_words import os_reason
 
 KB = 1024
 MB = 1024 * KB

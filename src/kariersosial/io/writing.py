@@ -20,7 +20,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from kariersosial.core.errors import StateError, UsageError, os_reason
+from kariersosial.core.errors import StateError, UsageError
+from kariersosial.words.os_words import os_reason
 
 STDIN = "-"
 EXISTS_HINT = "Pakai --force untuk menimpanya, atau pilih nama berkas lain."
@@ -64,25 +65,29 @@ def check_target(path: str | Path, *, force: bool, sources: Sequence[Source] = (
     except FileNotFoundError:
         return Target(real, shown, force=force)
     except OSError as exc:
-        raise UsageError(f"Tidak bisa menulis {shown} ({os_reason(exc)}).", NAME_HINT) from None
+        raise UsageError.said(
+            f"Tidak bisa menulis {shown} ({os_reason(exc)}).", NAME_HINT
+        ) from None
     if stat.S_ISDIR(st.st_mode):
-        raise UsageError(f"{shown} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
+        raise UsageError.said(f"{shown} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
     if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode) or _already_open(shown, st):
         return Target(Path(path), shown, stream=True, force=force)
     if not stat.S_ISREG(st.st_mode):
-        raise UsageError(
+        raise UsageError.said(
             f"{shown} bukan berkas biasa; kariersosial tidak menggantinya, juga dengan --force.",
             "Pilih nama berkas biasa.",
         )
     for source in sources:
         if _same_file(st, source.path):
-            raise UsageError(
+            raise UsageError.said(
                 f"Berkas hasil '{shown}' sama dengan {source.name}; {source.contents} akan "
                 "tertimpa.",
                 "Pilih nama lain untuk hasilnya.",
             )
     if not force:
-        raise UsageError(f"Berkas {shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT)
+        raise UsageError.said(
+            f"Berkas {shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT
+        )
     return Target(real, shown, mode=stat.S_IMODE(st.st_mode), force=True)
 
 
@@ -115,7 +120,7 @@ class OutputFile:
 
 def write_error(shown: str, exc: OSError) -> WriteError:
     full = errno.errorcode.get(exc.errno or 0) in _FULL
-    return WriteError(
+    return WriteError.said(
         f"Tidak bisa menulis {shown} ({os_reason(exc)}).", FULL_HINT if full else WRITE_HINT
     )
 
@@ -199,12 +204,12 @@ def _publish(tmp: Path, target: Target) -> None:
         try:
             os.link(tmp, target.path)  # fails if the name exists: nothing is clobbered
         except FileExistsError:
-            raise UsageError(
+            raise UsageError.said(
                 f"Berkas {target.shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT
             ) from None
         except OSError:  # a file system without hard links
             if os.path.lexists(target.path):
-                raise UsageError(
+                raise UsageError.said(
                     f"Berkas {target.shown} sudah ada; kariersosial tidak menimpanya.",
                     EXISTS_HINT,
                 ) from None

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kariersosial.core.errors import StateError, UsageError, os_reason
+from kariersosial.core.errors import StateError, UsageError
 from kariersosial.state import store
+from kariersosial.words.os_words import os_reason
 
 DB_FILE = "riwayat.sqlite3"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
@@ -110,7 +111,7 @@ class HistoryError(StateError):
     """The history database cannot be used; `reason` says why, in a few words."""
 
     def __init__(self, reason: str, hint: str | None = None, set_aside: Path | None = None):
-        super().__init__(f"Riwayat hasil tidak bisa dipakai: {reason}.", hint)
+        super().__init__("history_unusable", reason=reason, hint=hint)
         self.reason = reason
         self.set_aside = set_aside
 
@@ -119,12 +120,7 @@ class DamagedRecord(StateError):
     """A stored result whose fields have the wrong types; it can still be deleted."""
 
     def __init__(self, number: int, problems: list[str]) -> None:
-        shown = "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
-        super().__init__(
-            f"Catatan riwayat nomor {number} rusak ({shown}).",
-            f"Hapus catatan itu dengan `kariersosial history delete {number}`; hasil lain di "
-            "riwayat tidak terpengaruh.",
-        )
+        super().__init__("damaged_record", number=number, problems=tuple(problems))
         self.number = number
         self.problems = problems
 
@@ -484,7 +480,4 @@ def clear() -> int:
 
 
 def _missing(number: int) -> UsageError:
-    return UsageError(
-        f"Tidak ada hasil nomor {number} di riwayat.",
-        "Lihat nomor yang ada dengan `kariersosial history`.",
-    )
+    return UsageError("no_such_result", number=str(number))

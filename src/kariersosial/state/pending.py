@@ -18,8 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kariersosial.core.errors import StateError, os_reason
+from kariersosial.core.errors import StateError
 from kariersosial.state import store
+from kariersosial.words.messages import words
+from kariersosial.words.os_words import os_reason
 
 PENDING_DIR = "hasil-belum-tersimpan"
 SCHEMA = 1
@@ -87,7 +89,7 @@ def keep(finished: Finished) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise StateError(
+        raise StateError.said(
             f"Hasilmu juga tidak bisa disimpan sementara di {folder} ({os_reason(exc)})."
         ) from None
     return target
@@ -121,7 +123,7 @@ def store_all() -> tuple[list[int], list[str]]:
             try:
                 moved = store.set_aside(path, "rusak")
             except StateError as exc:
-                notes.append(exc.message)
+                notes.append(words(exc).message)
                 continue
             notes.append(
                 f"Hasil tertunda {path.name} rusak ({problem}); disisihkan sebagai {moved.name}."

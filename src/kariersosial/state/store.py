@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kariersosial.core.errors import StateError, os_reason
+from kariersosial.core.errors import StateError
+from kariersosial.words.os_words import os_reason
 
 HOME_ENV = "KARIERSOSIAL_HOME"
 PROGRESS_FILE = "kemajuan.json"
@@ -57,8 +58,10 @@ def write_atomic(path: Path, text: str) -> None:
         with open_target(Target(path, str(path), force=True)) as out:
             out.write(text)
     except StateError as exc:
-        raise StateError(
-            exc.message,
+        from kariersosial.words.messages import words
+
+        raise StateError.said(
+            words(exc).message,
             f"Pastikan folder itu bisa ditulisi, atau pilih folder lain lewat {HOME_ENV}.",
         ) from None
 
@@ -74,7 +77,7 @@ def set_aside(path: Path, reason: str) -> Path:
     try:
         path.replace(target)
     except OSError as exc:
-        raise StateError(
+        raise StateError.said(
             f"Berkas {path} tidak bisa dipakai dan tidak bisa dipindahkan ({os_reason(exc)}).",
             f"Hapus atau pindahkan berkas itu sendiri, atau pilih folder lain lewat {HOME_ENV}.",
         ) from None
@@ -116,7 +119,9 @@ def clear_progress() -> None:
     except NotADirectoryError:  # the data folder is under a file: there is no progress file
         pass
     except OSError as exc:
-        raise StateError(f"Tidak bisa menghapus {progress_path()} ({os_reason(exc)}).") from None
+        raise StateError.said(
+            f"Tidak bisa menghapus {progress_path()} ({os_reason(exc)})."
+        ) from None
 
 
 def load_progress(catalog_version: str, known: set[str]) -> tuple[Progress | None, str | None]:

@@ -40,7 +40,7 @@ def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
 
     if file == "-":
         if sys.stdin.isatty():
-            raise UsageError(
+            raise UsageError.said(
                 "Belum ada jawaban yang dialirkan ke perintah ini.",
                 "Contoh: kariersosial score - < jawaban.csv",
             )
@@ -60,12 +60,12 @@ def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
         binary = reading.open_regular(file)
     except reading.ReadProblem as exc:
         if exc.kind == "missing":
-            raise UsageError(
+            raise UsageError.said(
                 f"Berkas jawaban '{file}' tidak ditemukan.", "Periksa nama dan foldernya."
             ) from None
         if exc.kind == "directory":
-            raise UsageError(f"'{file}' adalah folder, bukan berkas CSV.") from None
-        raise UsageError(
+            raise UsageError.said(f"'{file}' adalah folder, bukan berkas CSV.") from None
+        raise UsageError.said(
             f"Berkas jawaban '{file}' tidak bisa dipakai: {exc.reason}.",
             "Sebutkan berkas CSV biasa, atau alirkan isinya lewat `kariersosial score -`."
             if exc.kind == "special"
@@ -88,7 +88,7 @@ def _capped(stream: TextIO, source: str) -> Iterator[str]:
         number += 1
         if len(line) > MAX_LINE:
             limit = f"{MAX_LINE:,}".replace(",", ".")
-            raise UsageError(
+            raise UsageError.said(
                 f"Baris {number} {source} lebih panjang dari {limit} karakter; "
                 "penilaian dihentikan.",
                 "Periksa berkasnya: satu baris berisi satu responden.",

@@ -281,12 +281,14 @@ class Saver:
     def __call__(self, progress: Progress) -> None:
         from kariersosial.core.errors import StateError
         from kariersosial.state.store import save_progress
+        from kariersosial.words.messages import words
 
         self.last = progress
         try:
             save_progress(progress)
             self.failure = None
         except StateError as exc:
+            message = words(exc).message
             if self.failure is None:
-                self.warn(f"{exc.message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
-            self.failure = exc.message
+                self.warn(f"{message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
+            self.failure = message

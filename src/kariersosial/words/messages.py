@@ -1,0 +1,217 @@
+"""The words of every error: each kind and its facts become a message and a hint.
+
+Code below the CLI raises `KarierError(kind, **facts)`; the one error edge
+(`cli.common.user_errors`) and everything else that shows an error asks `words()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from kariersosial.core.errors import Fact, KarierError
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a person reads about an error: the message, and what to do next."""
+
+    message: str
+    hint: str | None = None
+
+
+Facts = Mapping[str, Fact]
+_Render = Callable[[Facts], Words]
+
+
+def _text(facts: Facts, key: str) -> str:
+    value = facts[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key}: {value!r} is not text")
+    return value
+
+
+def _optional_text(facts: Facts, key: str) -> str | None:
+    value = facts.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _texts(facts: Facts, key: str) -> tuple[str, ...]:
+    value = facts[key]
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{key}: {value!r} is not a tuple of texts")
+    return tuple(str(v) for v in value)
+
+
+def _number(facts: Facts, key: str) -> int:
+    value = facts[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{key}: {value!r} is not a whole number")
+    return value
+
+
+def _roles(facts: Facts, key: str) -> tuple[tuple[str, str], ...]:
+    """(name, id) pairs."""
+    value = facts[key]
+    if not isinstance(value, tuple):
+        raise TypeError(f"{key}: {value!r} is not a tuple")
+    pairs = []
+    for pair in value:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise TypeError(f"{key}: {pair!r} is not a (name, id) pair")
+        pairs.append((str(pair[0]), str(pair[1])))
+    return tuple(pairs)
+
+
+def _listed_roles(roles: tuple[tuple[str, str], ...]) -> str:
+    return "\n".join(f"  • {name} ({rid})" for name, rid in roles)
+
+
+# --- what each kind says ----------------------------------------------------------------------
+
+
+def _said(f: Facts) -> Words:
+    return Words(_text(f, "message"), _optional_text(f, "hint"))
+
+
+def _unknown_role(f: Facts) -> Words:
+    return Words(
+        f"Peran '{_text(f, 'query')}' tidak dikenal.",
+        f"Peran yang paling mirip:\n{_listed_roles(_roles(f, 'suggestions'))}\n"
+        "Lihat semua peran dengan `kariersosial roles`.",
+    )
+
+
+def _ambiguous_role(f: Facts) -> Words:
+    found = _roles(f, "candidates")
+    return Words(
+        f"'{_text(f, 'query')}' cocok dengan lebih dari satu peran:\n{_listed_roles(found)}",
+        f"Tulis lebih lengkap, misalnya `kariersosial show {found[0][1]}`.",
+    )
+
+
+def _same_roles(f: Facts) -> Words:
+    return Words(
+        f"Kedua peran yang kamu pilih sama: {_text(f, 'name')}. Pilih dua peran yang berbeda.",
+        f"Contoh: `kariersosial compare {_text(f, 'role')} {_text(f, 'other')}`. "
+        "Lihat semua peran dengan `kariersosial roles`.",
+    )
+
+
+def _answers_problems(f: Facts) -> Words:
+    count, shown = _number(f, "count"), _texts(f, "shown")
+    listed = "\n".join(f"  • {p}" for p in shown)
+    if count > len(shown):  # a terminal cannot show 100,000 lines usefully
+        listed += f"\n  … dan {count - len(shown)} masalah lain"
+    return Words(
+        f"Berkas jawaban {_text(f, 'source')} punya {count} masalah:\n{listed}",
+        "Lihat ID pernyataan yang sah dengan `kariersosial questions`.",
+    )
+
+
+def _header_hint(f: Facts) -> str:
+    first, example = _texts(f, "first_ids"), _text(f, "example")
+    return (
+        "Baris pertama harus berisi kolom nama (berjudul nama, name, atau id) lalu satu kolom "
+        f"per pernyataan, berjudul ID-nya ({', '.join(first)}, …) atau diawali ID-nya (misalnya "
+        f"'{first[0] if first else 'p01'} {example} …'). Buat templatnya dengan "
+        "`kariersosial form --format csv`."
+    )
+
+
+def _responses_empty(f: Facts) -> Words:
+    return Words(
+        f"Berkas {_text(f, 'source')} kosong: tidak ada baris judul maupun jawaban.",
+        _header_hint(f),
+    )
+
+
+def _header_unclosed_quote(f: Facts) -> Words:
+    return Words(
+        f'Baris judul {_text(f, "source")} tidak bisa dibaca: ada tanda kutip (") yang tidak '
+        "ditutup.",
+        _header_hint(f),
+    )
+
+
+def _no_statement_columns(f: Facts) -> Words:
+    titles = _text(f, "titles")
+    listed = f" Judul kolom yang ada: {titles}." if titles else ""
+    return Words(
+        f"Baris judul {_text(f, 'source')} tidak punya kolom pernyataan.{listed}", _header_hint(f)
+    )
+
+
+def _catalog_unusable(f: Facts) -> Words:
+    hint = "Perbaiki berkas itu, atau periksa semua masalahnya dengan `kariersosial validate`."
+    env = _optional_text(f, "env")
+    if env:
+        hint += f" Katalog ini dipilih lewat variabel {env}."
+    return Words(_catalog_problems(f), hint)
+
+
+def _bundled_catalog_broken(f: Facts) -> Words:
+    return Words(_catalog_problems(f), "Katalog bawaan rusak; pasang ulang kariersosial.")
+
+
+def _catalog_problems(f: Facts) -> str:
+    source = _text(f, "source")
+    return "\n".join(f"{source}: {p}" for p in _texts(f, "problems"))
+
+
+def _no_such_result(f: Facts) -> Words:
+    return Words(
+        f"Tidak ada hasil nomor {_text(f, 'number')} di riwayat.",
+        "Lihat nomor yang ada dengan `kariersosial history`.",
+    )
+
+
+def _damaged_record(f: Facts) -> Words:
+    number, problems = _number(f, "number"), _texts(f, "problems")
+    shown = "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+    return Words(
+        f"Catatan riwayat nomor {number} rusak ({shown}).",
+        f"Hapus catatan itu dengan `kariersosial history delete {number}`; hasil lain di "
+        "riwayat tidak terpengaruh.",
+    )
+
+
+def _history_unusable(f: Facts) -> Words:
+    return Words(
+        f"Riwayat hasil tidak bisa dipakai: {_text(f, 'reason')}.", _optional_text(f, "hint")
+    )
+
+
+_KINDS: dict[str, _Render] = {
+    "said": _said,
+    "unknown_role": _unknown_role,
+    "ambiguous_role": _ambiguous_role,
+    "same_roles": _same_roles,
+    "answers_problems": _answers_problems,
+    "responses_empty": _responses_empty,
+    "header_unclosed_quote": _header_unclosed_quote,
+    "no_statement_columns": _no_statement_columns,
+    "catalog_unusable": _catalog_unusable,
+    "bundled_catalog_broken": _bundled_catalog_broken,
+    "no_such_result": _no_such_result,
+    "damaged_record": _damaged_record,
+    "history_unusable": _history_unusable,
+}
+
+
+def known_kinds() -> frozenset[str]:
+    return frozenset(_KINDS)
+
+
+def words(error: KarierError) -> Words:
+    """The message and hint for `error`; an unknown kind or missing fact still reads sensibly."""
+    render = _KINDS.get(error.kind)
+    if render is not None:
+        try:
+            return render(error.facts)
+        except (KeyError, TypeError, IndexError):  # a raise site that left a fact out
+            pass
+    return Words(
+        f"Terjadi masalah yang tidak terduga ({error.kind}).",
+        "Coba lagi; kalau masalahnya tetap ada, laporkan pesan ini.",
+    )

@@ -1,0 +1,155 @@
+"""Errors are data below the CLI; their words all come from `words.messages`."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from kariersosial.cli.app import app
+from kariersosial.core.errors import KarierError, StateError, UsageError
+from kariersosial.words.messages import known_kinds, words
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "kariersosial"
+# Errors whose first argument is their kind (the others build their kind themselves).
+KIND_FIRST = {"KarierError", "UsageError", "StateError", "QuizInterrupted", "WriteError"}
+GENERIC = "Terjadi masalah yang tidak terduga"
+
+
+def _raised_kinds(tree: ast.AST) -> list[tuple[int, str | None]]:
+    """(line, kind) of every error built with its kind first; None where the kind is no literal."""
+    found: list[tuple[int, str | None]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "said":  # UsageError.said(words)
+            owner = func.value
+            if isinstance(owner, ast.Name | ast.Attribute) and _name(owner) in KIND_FIRST:
+                found.append((node.lineno, "said"))
+            continue
+        if _name(func) not in KIND_FIRST:
+            continue
+        first = node.args[0] if node.args else None
+        kind = first.value if isinstance(first, ast.Constant) else None
+        found.append((node.lineno, kind if isinstance(kind, str) else None))
+    return found
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _modules(*layers: str) -> list[Path]:
+    return sorted(p for layer in layers for p in (SRC / layer).rglob("*.py"))
+
+
+def test_every_kind_raised_anywhere_has_its_words() -> None:
+    raised: dict[str, str] = {}
+    for path in _modules("."):
+        for line, kind in _raised_kinds(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(SRC)}:{line}"
+            assert kind is not None, f"{where}: the kind must be a literal, so it can be checked"
+            raised[kind] = where
+    assert {"said", "unknown_role", "no_such_result"} <= set(raised)  # the scan sees them
+    missing = {k: w for k, w in raised.items() if k not in known_kinds()}
+    assert not missing, f"kinds without words: {missing}"
+
+
+def test_the_kind_scan_sees_a_kind_without_words() -> None:
+    source = 'raise UsageError("no_such_kind_ever", x=1)\nraise errors.StateError(kind)'
+    assert _raised_kinds(ast.parse(source)) == [(1, "no_such_kind_ever"), (2, None)]
+    assert "no_such_kind_ever" not in known_kinds()
+
+
+def test_an_unknown_kind_still_reads_as_a_sentence() -> None:
+    said = words(UsageError("a_kind_nobody_wrote", query="x"))
+    assert said.message.startswith(GENERIC) and "a_kind_nobody_wrote" in said.message
+    assert said.hint
+
+
+def test_a_fact_left_out_gives_the_generic_words_not_a_traceback() -> None:
+    assert words(UsageError("unknown_role", query="x")).message.startswith(GENERIC)
+    assert words(UsageError("same_roles", name=3, role="a", other="b")).message.startswith(GENERIC)
+
+
+def test_words_written_by_the_raiser_are_kept() -> None:
+    said = words(StateError.said("Berkas x tidak bisa dipakai.", "Coba lagi."))
+    assert (said.message, said.hint) == ("Berkas x tidak bisa dipakai.", "Coba lagi.")
+    assert words(KarierError.said("Dihentikan.")).hint is None
+
+
+def _commands() -> set[str]:
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    names |= {
+        g.name or (g.typer_instance.info.name if g.typer_instance else None) or ""
+        for g in app.registered_groups
+    }
+    return {n.replace("_", "-") for n in names if n}
+
+
+def _command_hints(tree: ast.AST, commands: set[str]) -> list[tuple[int, str]]:
+    """String constants (docstrings aside) naming `kariersosial <command>`."""
+    pattern = re.compile(rf"kariersosial\s+({'|'.join(map(re.escape, sorted(commands)))})\b")
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and pattern.search(node.value)
+    ]
+
+
+# The class report page tells the counsellor which command helps; it is a page, not an error.
+PAGE_WORDS = {"io/class_report_html.py"}
+
+
+def test_no_command_hint_is_written_below_the_words() -> None:
+    commands = _commands()
+    assert {"show", "quiz", "history", "score", "validate"} <= commands
+    found = {
+        f"{path.relative_to(SRC)}:{line}": text
+        for path in _modules("core", "catalog", "state", "io")
+        if str(path.relative_to(SRC)) not in PAGE_WORDS
+        for line, text in _command_hints(ast.parse(path.read_text(encoding="utf-8")), commands)
+    }
+    assert not found, f"command hints outside words/: {found}"
+
+
+def test_the_hint_scan_finds_a_hint_and_skips_docstrings() -> None:
+    source = '"""See `kariersosial show x`."""\nHINT = f"Lihat `kariersosial roles` {1}."\n'
+    assert [line for line, _ in _command_hints(ast.parse(source), {"show", "roles"})] == [2]
+
+
+@pytest.mark.parametrize(
+    ("error", "message", "hint_part"),
+    [
+        (
+            UsageError("no_such_result", number="7"),
+            "Tidak ada hasil nomor 7 di riwayat.",
+            "`kariersosial history`",
+        ),
+        (
+            StateError("damaged_record", number=3, problems=("a", "b", "c", "d")),
+            "Catatan riwayat nomor 3 rusak (a; b; c …).",
+            "`kariersosial history delete 3`",
+        ),
+    ],
+)
+def test_the_words_of_a_kind(error: KarierError, message: str, hint_part: str) -> None:
+    said = words(error)
+    assert said.message == message
+    assert said.hint is not None and hint_part in said.hint
