@@ -10,7 +10,8 @@ import pytest
 
 from kariersosial.cli.app import app
 from kariersosial.core.errors import KarierError, StateError, UsageError
-from kariersosial.words.messages import known_kinds, words
+from kariersosial.core.scoring import Caution
+from kariersosial.words.messages import caution_text, known_kinds, words
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kariersosial"
 # Errors whose first argument is their kind (the others build their kind themselves).
@@ -153,3 +154,29 @@ def test_the_words_of_a_kind(error: KarierError, message: str, hint_part: str) -
     said = words(error)
     assert said.message == message
     assert said.hint is not None and hint_part in said.hint
+
+
+@pytest.mark.parametrize(
+    ("caution", "start"),
+    [
+        (
+            Caution("straight_lining", 12, 12, 3),
+            "Semua jawabanmu sama (12 dari 12 jawaban bernilai 3).",
+        ),
+        (Caution("straight_lining", 11, 12, 4), "Hampir semua jawabanmu sama (11 dari 12 jawaban"),
+        (
+            Caution("agrees_with_all", 20, 21),
+            "Kamu setuju dengan hampir semua pernyataan (20 dari 21).",
+        ),
+        (
+            Caution("many_skips", 9, 30),
+            "Kamu melewati 9 dari 30 pernyataan, jadi hasilnya kurang kuat.",
+        ),
+        (Caution("contradiction", 1), "Kamu setuju dengan sepasang pernyataan yang maksudnya"),
+        (Caution("contradiction", 2), "Kamu setuju dengan 2 pasang pernyataan yang maksudnya"),
+    ],
+)
+def test_a_caution_is_counts_and_its_sentence_comes_from_the_words(
+    caution: Caution, start: str
+) -> None:
+    assert caution_text(caution).startswith(start)

@@ -18,6 +18,7 @@ from kariersosial.io import charts, report, report_html
 from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.io.report import Report
 from kariersosial.state.history import Answer, Fit, Record
+from kariersosial.words.messages import caution_text
 from kariersosial.words.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
 
 # Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.
@@ -113,7 +114,7 @@ def test_markdown_has_ranking_quotes_answers_date_and_disclaimer(
     assert "✗ Anggapan keliru" in md and "✓ Kenyataannya" in md
     assert adjacent_heading(res.adjacent[0].profession.name) in md
     for caution in res.cautions:
-        assert caution.message in md
+        assert caution_text(caution) in md
     for number, (qid, value) in enumerate(given.items(), start=1):
         label = SKIPPED_LABEL if value is None else SCALE_LABELS[value]
         assert f"| {number} | {catalog.question(qid).text} | {label} |" in md

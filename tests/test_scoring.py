@@ -13,6 +13,7 @@ from conftest import clear_archetype
 from kariersosial.core.fit import FITS_WELL, LEAD_Z, NOTHING_FITS_BELOW, fit_label, fit_value
 from kariersosial.core.models import Catalog, Question, Role
 from kariersosial.core.scoring import MIN_ANSWERED, Result, Scorer, score
+from kariersosial.words.messages import caution_text
 
 ROLES_JSON = Path(__file__).resolve().parents[1] / "data" / "roles.json"
 ROLE_IDS = [r["id"] for r in json.loads(ROLES_JSON.read_text(encoding="utf-8"))["roles"]]
@@ -434,7 +435,7 @@ def test_agreeing_with_both_statements_of_a_curated_pair_is_a_contradiction(
         assert a.id in caution.questions
         assert b.id in caution.questions
         assert (a, b) in caution.pairs  # shown to the person with both statements' text
-    assert f"{len(pairs)} pasang" in caution.message
+    assert f"{len(pairs)} pasang" in caution_text(caution)
 
 
 def test_one_clashing_pair_is_enough_and_is_named_as_one(catalog: Catalog) -> None:
@@ -446,7 +447,7 @@ def test_one_clashing_pair_is_enough_and_is_named_as_one(catalog: Catalog) -> No
         answers[other.second] = 2
     caution = next(c for c in score(catalog, answers).cautions if c.kind == "contradiction")
     assert caution.pairs == ((catalog.question(first.first), catalog.question(first.second)),)
-    assert "sepasang pernyataan" in caution.message
+    assert "sepasang pernyataan" in caution_text(caution)
 
 
 def test_disagreeing_with_both_of_a_pair_is_no_contradiction(catalog: Catalog) -> None:

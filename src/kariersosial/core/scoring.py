@@ -68,8 +68,12 @@ class Adjacent:
 
 @dataclass(frozen=True, slots=True)
 class Caution:
+    """What in the answers weakens the result: `count` of `total` (the words: words.messages)."""
+
     kind: CautionKind
-    message: str
+    count: int
+    total: int = 0
+    value: int = 0  # for straight-lining: the answer given over and over
     questions: tuple[str, ...] = ()
     pairs: tuple[tuple[Question, Question], ...] = ()  # for contradictions: the clashing pairs
 
@@ -335,15 +339,7 @@ class Scorer:
         if given and len(given) >= STRAIGHT_MIN:
             value, count = Counter(given.values()).most_common(1)[0]
             if count / len(given) >= STRAIGHT_SHARE:
-                how_many = "Semua" if count == len(given) else "Hampir semua"
-                found.append(
-                    Caution(
-                        "straight_lining",
-                        f"{how_many} jawabanmu sama ({count} dari {len(given)} jawaban bernilai "
-                        f"{value}). Hasil ini mungkin tidak menggambarkan dirimu; coba jawab lagi "
-                        "dengan membaca tiap pernyataan.",
-                    )
-                )
+                found.append(Caution("straight_lining", count, len(given), value))
         singles = [a for qid, a in given.items() if qid in self.single]
         agreed = sum(a >= AGREE for a in singles)
         straight = any(c.kind == "straight_lining" for c in found)
@@ -352,22 +348,9 @@ class Scorer:
             and agreed / len(singles) >= AGREE_ALL_SHARE
             and not straight
         ):
-            found.append(
-                Caution(
-                    "agrees_with_all",
-                    f"Kamu setuju dengan hampir semua pernyataan ({agreed} dari {len(singles)}). "
-                    "Kecocokan yang tinggi bisa datang dari kebiasaan setuju, bukan dari minatmu; "
-                    "lihat peran mana yang tetap unggul, dan coba jawab lagi dengan lebih memilah.",
-                )
-            )
+            found.append(Caution("agrees_with_all", agreed, len(singles)))
         if shown and skipped / shown > SKIP_SHARE:
-            found.append(
-                Caution(
-                    "many_skips",
-                    f"Kamu melewati {skipped} dari {shown} pernyataan, jadi hasilnya kurang kuat. "
-                    "Jawab lebih banyak pernyataan agar hasilnya lebih bisa dipercaya.",
-                )
-            )
+            found.append(Caution("many_skips", skipped, shown))
         clashes = [
             (a, b)
             for a, b in self.opposites
@@ -375,17 +358,8 @@ class Scorer:
         ]
         if clashes:
             ids = tuple(dict.fromkeys(q.id for pair in clashes for q in pair))
-            pairs = (
-                "sepasang pernyataan" if len(clashes) == 1 else f"{len(clashes)} pasang pernyataan"
-            )
             found.append(
-                Caution(
-                    "contradiction",
-                    f"Kamu setuju dengan {pairs} yang maksudnya berlawanan. Baca lagi "
-                    "pernyataan itu dan periksa jawabanmu.",
-                    ids,
-                    tuple(clashes),
-                )
+                Caution("contradiction", len(clashes), questions=ids, pairs=tuple(clashes))
             )
         return tuple(found)
 

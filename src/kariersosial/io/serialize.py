@@ -9,6 +9,7 @@ from typing import Any
 from kariersosial.core.fit import fit_label
 from kariersosial.core.models import SECTIONS, Catalog, Question, Quote, Role
 from kariersosial.core.scoring import Result, TraitEvidence
+from kariersosial.words.messages import caution_text
 
 STRESSED = 0.8  # a role's weight on a dimension from which its text counts as stressing it
 
@@ -132,7 +133,7 @@ def result(
         "cautions": [
             {
                 "kind": c.kind,
-                "message": c.message,
+                "message": caution_text(c),
                 "questions": list(c.questions),
                 "pairs": [[a.id, b.id] for a, b in c.pairs],
             }

@@ -13,6 +13,7 @@ from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, fit_label
 from kariersosial.core.scoring import Result, RoleFit
 from kariersosial.io.report import EXPLAINED
 from kariersosial.ui.render import heading, quote_block
+from kariersosial.words.messages import caution_text
 from kariersosial.words.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
@@ -181,7 +182,7 @@ def _cautions(result: Result) -> list[RenderableType]:
         return []
     parts: list[RenderableType] = [Text("Catatan tentang jawabanmu", style="bold yellow")]
     for caution in result.cautions:
-        parts.append(Padding(Text(f"! {caution.message}", style="yellow"), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"! {caution_text(caution)}", style="yellow"), (0, 0, 0, 2)))
         for a, b in caution.pairs:
             pair = Table.grid(padding=(0, 1))
             pair.add_column(style="dim")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kariersosial.core.errors import Fact, KarierError
+from kariersosial.core.scoring import Caution
 
 
 @dataclass(frozen=True)
@@ -214,4 +215,35 @@ def words(error: KarierError) -> Words:
     return Words(
         f"Terjadi masalah yang tidak terduga ({error.kind}).",
         "Coba lagi; kalau masalahnya tetap ada, laporkan pesan ini.",
+    )
+
+
+# --- cautions about a result ------------------------------------------------------------------
+
+
+def caution_text(caution: Caution) -> str:
+    """The same sentence on screen, in every report and in the JSON."""
+    count, total = caution.count, caution.total
+    if caution.kind == "straight_lining":
+        how_many = "Semua" if count == total else "Hampir semua"
+        return (
+            f"{how_many} jawabanmu sama ({count} dari {total} jawaban bernilai "
+            f"{caution.value}). Hasil ini mungkin tidak menggambarkan dirimu; coba jawab lagi "
+            "dengan membaca tiap pernyataan."
+        )
+    if caution.kind == "agrees_with_all":
+        return (
+            f"Kamu setuju dengan hampir semua pernyataan ({count} dari {total}). "
+            "Kecocokan yang tinggi bisa datang dari kebiasaan setuju, bukan dari minatmu; "
+            "lihat peran mana yang tetap unggul, dan coba jawab lagi dengan lebih memilah."
+        )
+    if caution.kind == "many_skips":
+        return (
+            f"Kamu melewati {count} dari {total} pernyataan, jadi hasilnya kurang kuat. "
+            "Jawab lebih banyak pernyataan agar hasilnya lebih bisa dipercaya."
+        )
+    pairs = "sepasang pernyataan" if count == 1 else f"{count} pasang pernyataan"
+    return (
+        f"Kamu setuju dengan {pairs} yang maksudnya berlawanan. Baca lagi "
+        "pernyataan itu dan periksa jawabanmu."
     )
