@@ -12,13 +12,13 @@ from kariersosial.core.fit import (
     NOTHING_FITS_BELOW,
     VERY_WELL,
     correlation,
-    fit_label,
     fit_value,
     lead_in_errors,
     level,
 )
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import Scorer
+from kariersosial.words.messages import fit_label
 
 CATALOG: Catalog = bundled_catalog()
 SCORER = Scorer(CATALOG)

@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 
 from kariersosial.catalog.load import load_catalog
-from kariersosial.core.fit import fit_label
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import Result, score
 from kariersosial.io import charts, report, report_html
 from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.io.report import Report
 from kariersosial.state.history import Answer, Fit, Record
-from kariersosial.words.messages import caution_text
+from kariersosial.words.messages import caution_text, fit_label
 from kariersosial.words.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
 
 # Answers (p01..p46) whose result has matches, warnings, a misconception and a look-alike.

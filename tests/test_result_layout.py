@@ -15,13 +15,14 @@ import pytest
 from rich.console import Console
 
 from helpers import flat
-from kariersosial.core.fit import FITS_WELL, fit_label
+from kariersosial.core.fit import FITS_WELL
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import score
 from kariersosial.io import report, report_html
 from kariersosial.io.answers import SCALE_LABELS
 from kariersosial.ui.render import answers_table
 from kariersosial.ui.result_view import render_result
+from kariersosial.words.messages import fit_label
 from kariersosial.words.texts import undecided_text
 
 

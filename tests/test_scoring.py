@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import clear_archetype
-from kariersosial.core.fit import FITS_WELL, LEAD_Z, NOTHING_FITS_BELOW, fit_label, fit_value
+from kariersosial.core.fit import FITS_WELL, LEAD_Z, NOTHING_FITS_BELOW, fit_value
 from kariersosial.core.models import Catalog, Question, Role
 from kariersosial.core.scoring import MIN_ANSWERED, Result, Scorer, score
-from kariersosial.words.messages import caution_text
+from kariersosial.words.messages import caution_text, fit_label
 
 ROLES_JSON = Path(__file__).resolve().parents[1] / "data" / "roles.json"
 ROLE_IDS = [r["id"] for r in json.loads(ROLES_JSON.read_text(encoding="utf-8"))["roles"]]

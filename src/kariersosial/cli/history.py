@@ -118,7 +118,7 @@ def _store_waiting(as_json: bool) -> None:
 
 
 def _entry_data(entry: Entry) -> dict[str, object]:
-    from kariersosial.core.fit import fit_label
+    from kariersosial.words.messages import fit_label
 
     top = entry.top
     return {
@@ -149,8 +149,8 @@ def _entries_table(found: list[Entry]) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    from kariersosial.core.fit import fit_label
     from kariersosial.io.report import short_date
+    from kariersosial.words.messages import fit_label
 
     table = Table(title=f"Riwayat hasil kuis ({len(found)})", title_justify="left")
     table.add_column("No.", justify="right", style="bold")
@@ -224,7 +224,7 @@ def _stored_ranking(record: Record) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    from kariersosial.core.fit import fit_label
+    from kariersosial.words.messages import fit_label
 
     table = Table(title="Peringkat kecocokan yang tersimpan (0–100)", title_justify="left")
     table.add_column("No.", justify="right", style="bold")

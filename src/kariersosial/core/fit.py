@@ -14,17 +14,6 @@ FITS_WELL = 62  # a fit from here up is shown as "cocok"
 NOTHING_FITS_BELOW = 50  # when even the best role is below this, say that none fits well
 
 
-def fit_label(fit: float) -> str:
-    """Words for a fit; below NOTHING_FITS_BELOW it never says "cocok" without "kurang"."""
-    if fit >= VERY_WELL:
-        return "sangat cocok"
-    if fit >= FITS_WELL:
-        return "cocok"
-    if fit >= NOTHING_FITS_BELOW:
-        return "cukup cocok"
-    return "kurang cocok"
-
-
 LEVEL_FLOOR = 0.2  # overall interest (0..1) at or below which nothing counts: about "Tidak setuju"
 LEVEL_FULL = 0.7  # overall interest from which the level counts fully: about "Setuju"
 

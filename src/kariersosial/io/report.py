@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kariersosial.core.fit import fit_label
 from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.io.escaping import md_escape
 from kariersosial.io.report_picture import text_bar
+from kariersosial.words.messages import fit_label
 from kariersosial.words.texts import (
     DISCLAIMER,
     MATCHES_HEADING,

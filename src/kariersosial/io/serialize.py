@@ -6,10 +6,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from kariersosial.core.fit import fit_label
 from kariersosial.core.models import SECTIONS, Catalog, Question, Quote, Role
 from kariersosial.core.scoring import Result, TraitEvidence
-from kariersosial.words.messages import caution_text
+from kariersosial.words.messages import caution_text, fit_label
 
 STRESSED = 0.8  # a role's weight on a dimension from which its text counts as stressing it
 

@@ -9,11 +9,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, fit_label
+from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW
 from kariersosial.core.scoring import Result, RoleFit
 from kariersosial.io.report import EXPLAINED
 from kariersosial.ui.render import heading, quote_block
-from kariersosial.words.messages import caution_text
+from kariersosial.words.messages import caution_text, fit_label
 from kariersosial.words.texts import (
     DISCLAIMER,
     MATCHES_HEADING,

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kariersosial.core.errors import Fact, KarierError
+from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, VERY_WELL
 from kariersosial.core.scoring import Caution
 
 
@@ -247,3 +248,14 @@ def caution_text(caution: Caution) -> str:
         f"Kamu setuju dengan {pairs} yang maksudnya berlawanan. Baca lagi "
         "pernyataan itu dan periksa jawabanmu."
     )
+
+
+def fit_label(fit: float) -> str:
+    """Words for a fit; below NOTHING_FITS_BELOW it never says "cocok" without "kurang"."""
+    if fit >= VERY_WELL:
+        return "sangat cocok"
+    if fit >= FITS_WELL:
+        return "cocok"
+    if fit >= NOTHING_FITS_BELOW:
+        return "cukup cocok"
+    return "kurang cocok"
