@@ -82,19 +82,13 @@ def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
     try:
         raw = loads(text, object_pairs_hook=_keep_duplicates)
     except JsonProblem as exc:
-        where = f" (baris {exc.line}, kolom {exc.column})" if exc.line is not None else ""
-        why = "" if exc.line is not None else f": {exc.reason}"
-        raise UsageError.said(
-            f"Berkas jawaban {source} bukan JSON yang sah{where}{why}.",
-            'Contoh isi yang benar: {"p01": 4, "p02": null}',
+        raise UsageError(
+            "answers_not_json", source=source, line=exc.line, column=exc.column, why=exc.reason
         ) from None
     if isinstance(raw, _Pairs) and isinstance(raw.get("answers"), _Pairs):
         raw = raw["answers"]  # also accept the saved form {"answers": {...}}
     if not isinstance(raw, _Pairs):
-        raise UsageError.said(
-            f"Berkas jawaban {source} harus berupa objek JSON (ID pernyataan → jawaban).",
-            'Contoh isi yang benar: {"p01": 4, "p02": null}',
-        )
+        raise UsageError("answers_not_object", source=source)
     return [(f"'{key}'", key.strip(), value) for key, value in raw.pairs]
 
 

@@ -102,10 +102,8 @@ def read_layout(header: list[str], delimiter: str, catalog: Catalog, source: str
             if title.strip() == header[first].strip():  # Forms repeats a duplicated question
                 repeats[first] = (*repeats.get(first, ()), column)
                 continue
-            raise UsageError.said(
-                f"Baris judul {source}: pernyataan {qid} punya lebih dari satu kolom "
-                f"(kolom {first + 1} dan {column + 1}).",
-                "Hapus atau ganti judul salah satunya; tiap pernyataan cukup satu kolom.",
+            raise UsageError(
+                "statement_column_twice", source=source, qid=qid, first=first + 1, again=column + 1
             )
         seen[qid] = column
         found.append((column, qid))

@@ -11,7 +11,6 @@ Stdlib only, so `form` writing a file stays quick to start.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import stat
@@ -21,15 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kariersosial.core.errors import StateError, UsageError
-from kariersosial.words.os_words import os_reason
 
 STDIN = "-"
-EXISTS_HINT = "Pakai --force untuk menimpanya, atau pilih nama berkas lain."
-NAME_HINT = "Periksa nama berkas dan foldernya, atau pilih berkas lain."
-WRITE_HINT = "Pastikan foldernya ada dan bisa ditulisi, atau pilih berkas lain."
-FULL_HINT = "Kosongkan sebagian ruang disk atau tulis ke tempat lain, lalu coba lagi."
 _NEW_FILE_MODE = 0o666  # the kernel takes the umask off, as for any program's new file
-_FULL = {"ENOSPC", "EDQUOT", "EFBIG"}
 
 
 class WriteError(StateError):
@@ -65,29 +58,20 @@ def check_target(path: str | Path, *, force: bool, sources: Sequence[Source] = (
     except FileNotFoundError:
         return Target(real, shown, force=force)
     except OSError as exc:
-        raise UsageError.said(
-            f"Tidak bisa menulis {shown} ({os_reason(exc)}).", NAME_HINT
-        ) from None
+        raise UsageError("target_unusable", shown=shown, errno=exc.errno) from None
     if stat.S_ISDIR(st.st_mode):
-        raise UsageError.said(f"{shown} adalah folder, bukan berkas.", "Sebutkan nama berkasnya.")
+        raise UsageError("target_is_folder", shown=shown)
     if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode) or _already_open(shown, st):
         return Target(Path(path), shown, stream=True, force=force)
     if not stat.S_ISREG(st.st_mode):
-        raise UsageError.said(
-            f"{shown} bukan berkas biasa; kariersosial tidak menggantinya, juga dengan --force.",
-            "Pilih nama berkas biasa.",
-        )
+        raise UsageError("target_not_regular", shown=shown)
     for source in sources:
         if _same_file(st, source.path):
-            raise UsageError.said(
-                f"Berkas hasil '{shown}' sama dengan {source.name}; {source.contents} akan "
-                "tertimpa.",
-                "Pilih nama lain untuk hasilnya.",
+            raise UsageError(
+                "target_is_source", shown=shown, source=source.name, contents=source.contents
             )
     if not force:
-        raise UsageError.said(
-            f"Berkas {shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT
-        )
+        raise UsageError("target_exists", shown=shown)
     return Target(real, shown, mode=stat.S_IMODE(st.st_mode), force=True)
 
 
@@ -119,10 +103,7 @@ class OutputFile:
 
 
 def write_error(shown: str, exc: OSError) -> WriteError:
-    full = errno.errorcode.get(exc.errno or 0) in _FULL
-    return WriteError.said(
-        f"Tidak bisa menulis {shown} ({os_reason(exc)}).", FULL_HINT if full else WRITE_HINT
-    )
+    return WriteError("write_failed", shown=shown, errno=exc.errno)
 
 
 @contextmanager
@@ -204,15 +185,10 @@ def _publish(tmp: Path, target: Target) -> None:
         try:
             os.link(tmp, target.path)  # fails if the name exists: nothing is clobbered
         except FileExistsError:
-            raise UsageError.said(
-                f"Berkas {target.shown} sudah ada; kariersosial tidak menimpanya.", EXISTS_HINT
-            ) from None
+            raise UsageError("target_exists", shown=target.shown) from None
         except OSError:  # a file system without hard links
             if os.path.lexists(target.path):
-                raise UsageError.said(
-                    f"Berkas {target.shown} sudah ada; kariersosial tidak menimpanya.",
-                    EXISTS_HINT,
-                ) from None
+                raise UsageError("target_exists", shown=target.shown) from None
             os.replace(tmp, target.path)
         else:
             with suppress(OSError):  # the report is in place; a stray temp name is harmless

@@ -21,7 +21,6 @@ from typing import Any
 from kariersosial.core.errors import StateError
 from kariersosial.state import store
 from kariersosial.words.messages import words
-from kariersosial.words.os_words import os_reason
 
 PENDING_DIR = "hasil-belum-tersimpan"
 SCHEMA = 1
@@ -89,9 +88,7 @@ def keep(finished: Finished) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise StateError.said(
-            f"Hasilmu juga tidak bisa disimpan sementara di {folder} ({os_reason(exc)})."
-        ) from None
+        raise StateError("result_not_kept", folder=str(folder), errno=exc.errno) from None
     return target
 
 

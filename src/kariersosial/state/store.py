@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from kariersosial.core.errors import StateError
-from kariersosial.words.os_words import os_reason
 
 HOME_ENV = "KARIERSOSIAL_HOME"
 PROGRESS_FILE = "kemajuan.json"
@@ -50,20 +49,15 @@ def now() -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Our own data file, whole or not at all, through the one writer (`writing`)."""
-    from kariersosial.io.writing import Target, open_target
+    from kariersosial.io.writing import Target, WriteError, open_target
 
     with suppress(OSError):  # the writer below reports a folder that cannot be made
         make_private_dir(path.parent)
     try:
         with open_target(Target(path, str(path), force=True)) as out:
             out.write(text)
-    except StateError as exc:
-        from kariersosial.words.messages import words
-
-        raise StateError.said(
-            words(exc).message,
-            f"Pastikan folder itu bisa ditulisi, atau pilih folder lain lewat {HOME_ENV}.",
-        ) from None
+    except WriteError as exc:
+        raise StateError("data_unwritable", env=HOME_ENV, **exc.facts) from None
 
 
 def set_aside(path: Path, reason: str) -> Path:
@@ -77,9 +71,8 @@ def set_aside(path: Path, reason: str) -> Path:
     try:
         path.replace(target)
     except OSError as exc:
-        raise StateError.said(
-            f"Berkas {path} tidak bisa dipakai dan tidak bisa dipindahkan ({os_reason(exc)}).",
-            f"Hapus atau pindahkan berkas itu sendiri, atau pilih folder lain lewat {HOME_ENV}.",
+        raise StateError(
+            "set_aside_failed", path=str(path), errno=exc.errno, env=HOME_ENV
         ) from None
     return target
 
@@ -119,8 +112,8 @@ def clear_progress() -> None:
     except NotADirectoryError:  # the data folder is under a file: there is no progress file
         pass
     except OSError as exc:
-        raise StateError.said(
-            f"Tidak bisa menghapus {progress_path()} ({os_reason(exc)})."
+        raise StateError(
+            "progress_not_deleted", path=str(progress_path()), errno=exc.errno
         ) from None
 
 

@@ -6,63 +6,33 @@ Code below the CLI raises `KarierError(kind, **facts)`; the one error edge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from kariersosial.core.errors import Fact, KarierError
+from kariersosial.core.errors import KarierError
 from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, VERY_WELL
 from kariersosial.core.scoring import Caution
+from kariersosial.words.facts import (
+    Facts,
+    Words,
+)
+from kariersosial.words.facts import (
+    number as _number,
+)
+from kariersosial.words.facts import (
+    optional_text as _optional_text,
+)
+from kariersosial.words.facts import (
+    roles as _roles,
+)
+from kariersosial.words.facts import (
+    text as _text,
+)
+from kariersosial.words.facts import (
+    texts as _texts,
+)
+from kariersosial.words.file_words import FILE_KINDS
 
-
-@dataclass(frozen=True)
-class Words:
-    """What a person reads about an error: the message, and what to do next."""
-
-    message: str
-    hint: str | None = None
-
-
-Facts = Mapping[str, Fact]
 _Render = Callable[[Facts], Words]
-
-
-def _text(facts: Facts, key: str) -> str:
-    value = facts[key]
-    if not isinstance(value, str):
-        raise TypeError(f"{key}: {value!r} is not text")
-    return value
-
-
-def _optional_text(facts: Facts, key: str) -> str | None:
-    value = facts.get(key)
-    return value if isinstance(value, str) else None
-
-
-def _texts(facts: Facts, key: str) -> tuple[str, ...]:
-    value = facts[key]
-    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f"{key}: {value!r} is not a tuple of texts")
-    return tuple(str(v) for v in value)
-
-
-def _number(facts: Facts, key: str) -> int:
-    value = facts[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{key}: {value!r} is not a whole number")
-    return value
-
-
-def _roles(facts: Facts, key: str) -> tuple[tuple[str, str], ...]:
-    """(name, id) pairs."""
-    value = facts[key]
-    if not isinstance(value, tuple):
-        raise TypeError(f"{key}: {value!r} is not a tuple")
-    pairs = []
-    for pair in value:
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise TypeError(f"{key}: {pair!r} is not a (name, id) pair")
-        pairs.append((str(pair[0]), str(pair[1])))
-    return tuple(pairs)
 
 
 def _listed_roles(roles: tuple[tuple[str, str], ...]) -> str:
@@ -108,6 +78,33 @@ def _answers_problems(f: Facts) -> Words:
     return Words(
         f"Berkas jawaban {_text(f, 'source')} punya {count} masalah:\n{listed}",
         "Lihat ID pernyataan yang sah dengan `kariersosial questions`.",
+    )
+
+
+_ANSWERS_EXAMPLE = 'Contoh isi yang benar: {"p01": 4, "p02": null}'
+
+
+def _answers_not_json(f: Facts) -> Words:
+    line = f.get("line")
+    where = f" (baris {line}, kolom {f.get('column')})" if line is not None else ""
+    why = "" if line is not None else f": {_text(f, 'why')}"
+    return Words(
+        f"Berkas jawaban {_text(f, 'source')} bukan JSON yang sah{where}{why}.", _ANSWERS_EXAMPLE
+    )
+
+
+def _answers_not_object(f: Facts) -> Words:
+    return Words(
+        f"Berkas jawaban {_text(f, 'source')} harus berupa objek JSON (ID pernyataan → jawaban).",
+        _ANSWERS_EXAMPLE,
+    )
+
+
+def _statement_column_twice(f: Facts) -> Words:
+    return Words(
+        f"Baris judul {_text(f, 'source')}: pernyataan {_text(f, 'qid')} punya lebih dari satu "
+        f"kolom (kolom {_number(f, 'first')} dan {_number(f, 'again')}).",
+        "Hapus atau ganti judul salah satunya; tiap pernyataan cukup satu kolom.",
     )
 
 
@@ -190,6 +187,9 @@ _KINDS: dict[str, _Render] = {
     "ambiguous_role": _ambiguous_role,
     "same_roles": _same_roles,
     "answers_problems": _answers_problems,
+    "answers_not_json": _answers_not_json,
+    "answers_not_object": _answers_not_object,
+    "statement_column_twice": _statement_column_twice,
     "responses_empty": _responses_empty,
     "header_unclosed_quote": _header_unclosed_quote,
     "no_statement_columns": _no_statement_columns,
@@ -198,6 +198,7 @@ _KINDS: dict[str, _Render] = {
     "no_such_result": _no_such_result,
     "damaged_record": _damaged_record,
     "history_unusable": _history_unusable,
+    **FILE_KINDS,
 }
 
 
