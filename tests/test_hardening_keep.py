@@ -208,7 +208,7 @@ def test_when_nothing_can_be_written_the_progress_file_is_left(
     runner: CliRunner, finished_quiz: Progress, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def locked(**fields: Any) -> int:
-        raise history.HistoryError("berkas riwayat dikunci program lain lebih dari 5 detik")
+        raise history.HistoryError("history_busy", seconds="5")
 
     def disk_full(finished: pending.Finished) -> Path:
         raise store.StateError.said("Hasilmu juga tidak bisa disimpan sementara di x (disk penuh).")

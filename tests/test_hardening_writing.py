@@ -28,6 +28,7 @@ from kariersosial.cli.app import app
 from kariersosial.core.errors import UsageError
 from kariersosial.core.models import Catalog
 from kariersosial.state import history
+from kariersosial.words.history_words import history_reason
 from kariersosial.words.messages import words
 from kariersosial.words.os_words import os_reason
 
@@ -385,7 +386,7 @@ def test_a_failed_migration_reports_its_own_cause(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError, match="database or disk is full") as caught:
         history.migrate(conn)
     conn.close()
-    assert history._explain(caught.value, tmp_path / "r.sqlite3").reason == "disk penuh"
+    assert history_reason(history._explain(caught.value, tmp_path / "r.sqlite3")) == "disk penuh"
 
 
 # --- stdout at the edge -------------------------------------------------------------------------
@@ -595,7 +596,7 @@ def test_sqlite_messages_are_in_indonesian(
     history.db_path().write_bytes(b"")  # something to set aside for SQLITE_CORRUPT
     error = sqlite3.OperationalError(english)
     error.sqlite_errorname = name  # type: ignore[attr-defined]
-    reason = history._explain(error, history.db_path()).reason
+    reason = history_reason(history._explain(error, history.db_path()))
     assert indonesian in reason
     assert english not in reason
 

@@ -14,6 +14,7 @@ import pytest
 from kariersosial.core.errors import UsageError
 from kariersosial.state import history
 from kariersosial.state.history import Answer, Fit, HistoryError
+from kariersosial.words.history_words import history_reason
 from kariersosial.words.messages import words
 
 
@@ -189,7 +190,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(isolated_env:
         conn.execute("PRAGMA user_version = 7")
     with pytest.raises(HistoryError) as caught:
         save_one()
-    assert "versi kariersosial yang lebih baru" in caught.value.reason
+    assert "versi kariersosial yang lebih baru" in history_reason(caught.value)
     assert user_version(history.db_path()) == 7
     assert [p.name for p in isolated_env.iterdir()] == ["riwayat.sqlite3"]
 
@@ -275,7 +276,7 @@ def test_a_lock_held_too_long_is_reported_not_waited_out(monkeypatch: pytest.Mon
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "dikunci program lain" in caught.value.reason
+    assert "dikunci program lain" in history_reason(caught.value)
     assert words(caught.value).hint is not None and "terminal lain" in words(caught.value).hint
     assert len(history.entries()) == 1
 
@@ -294,7 +295,7 @@ def test_a_corrupt_file_is_set_aside_and_the_next_save_starts_fresh(isolated_env
     moved = caught.value.set_aside
     assert moved is not None and moved.name.startswith("riwayat.sqlite3.rusak-")
     assert moved.read_bytes() == garbage  # kept as it was, not overwritten
-    assert "rusak" in caught.value.reason and moved.name in caught.value.reason
+    assert "rusak" in history_reason(caught.value) and moved.name in history_reason(caught.value)
     assert not history.db_path().exists()
     # A stale WAL must never be replayed into the fresh database (SQLite may remove it itself).
     assert not (isolated_env / "riwayat.sqlite3-wal").exists()
@@ -321,7 +322,7 @@ def test_a_data_folder_that_cannot_be_made_is_explained(
     monkeypatch.setenv("KARIERSOSIAL_HOME", str(blocker / "kariersosial"))
     with pytest.raises(HistoryError) as caught:
         save_one()
-    assert "tidak bisa dibuat" in caught.value.reason
-    assert "bukan folder" in caught.value.reason
+    assert "tidak bisa dibuat" in history_reason(caught.value)
+    assert "bukan folder" in history_reason(caught.value)
     assert words(caught.value).hint is not None and "KARIERSOSIAL_HOME" in words(caught.value).hint
     assert blocker.read_text(encoding="utf-8") == "bukan folder\n"

@@ -15,7 +15,14 @@ from kariersosial.words.messages import caution_text, known_kinds, words
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kariersosial"
 # Errors whose first argument is their kind (the others build their kind themselves).
-KIND_FIRST = {"KarierError", "UsageError", "StateError", "QuizInterrupted", "WriteError"}
+KIND_FIRST = {
+    "KarierError",
+    "UsageError",
+    "StateError",
+    "QuizInterrupted",
+    "WriteError",
+    "HistoryError",
+}
 GENERIC = "Terjadi masalah yang tidak terduga"
 
 
@@ -56,7 +63,9 @@ def test_every_kind_raised_anywhere_has_its_words() -> None:
             where = f"{path.relative_to(SRC)}:{line}"
             assert kind is not None, f"{where}: the kind must be a literal, so it can be checked"
             raised[kind] = where
-    assert {"said", "unknown_role", "no_such_result"} <= set(raised)  # the scan sees them
+    assert {"said", "unknown_role", "no_such_result", "history_busy"} <= set(
+        raised
+    )  # the scan sees them
     missing = {k: w for k, w in raised.items() if k not in known_kinds()}
     assert not missing, f"kinds without words: {missing}"
 
@@ -180,3 +189,13 @@ def test_a_caution_is_counts_and_its_sentence_comes_from_the_words(
     caution: Caution, start: str
 ) -> None:
     assert caution_text(caution).startswith(start)
+
+
+def test_a_history_problem_reads_the_same_in_both_places_it_is_told() -> None:
+    from kariersosial.state.history import HistoryError
+    from kariersosial.words.history_words import history_reason
+
+    busy = HistoryError("history_busy", seconds="5")
+    assert history_reason(busy) == "berkas riwayat dikunci program lain lebih dari 5 detik"
+    assert words(busy).message == f"Riwayat hasil tidak bisa dipakai: {history_reason(busy)}."
+    assert "masalah yang tidak terduga" in history_reason(HistoryError("history_busy"))

@@ -234,12 +234,13 @@ def _save(finished: Finished) -> tuple[int | None, _Problem | None, Path | None]
     keeps the result in a file first, then stops with a message saying where it is.
     """
     from kariersosial.state import history, pending
+    from kariersosial.words.history_words import history_reason
     from kariersosial.words.messages import words
 
     try:
         return pending.save(finished), None, None
     except history.HistoryError as exc:
-        problem = _Problem(exc.reason, words(exc).hint)
+        problem = _Problem(history_reason(exc), words(exc).hint)
     except StateError as exc:  # e.g. a broken file that could not be moved aside
         said = words(exc)
         problem = _Problem(said.message.rstrip("."), said.hint)

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kariersosial.core.errors import StateError, UsageError
+from kariersosial.core.errors import Fact, StateError, UsageError
 from kariersosial.state import store
-from kariersosial.words.os_words import os_reason
 
 DB_FILE = "riwayat.sqlite3"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another terminal's write before giving up
@@ -110,9 +109,8 @@ class Record(Entry):
 class HistoryError(StateError):
     """The history database cannot be used; `reason` says why, in a few words."""
 
-    def __init__(self, reason: str, hint: str | None = None, set_aside: Path | None = None):
-        super().__init__("history_unusable", reason=reason, hint=hint)
-        self.reason = reason
+    def __init__(self, kind: str, /, *, set_aside: Path | None = None, **facts: Fact) -> None:
+        super().__init__(kind, **facts)
         self.set_aside = set_aside
 
 
@@ -150,7 +148,7 @@ def opened(create: bool = True) -> Iterator[sqlite3.Connection | None]:
         make_private_dir(path.parent)
     except OSError as exc:
         raise HistoryError(
-            f"folder data {path.parent} tidak bisa dibuat ({os_reason(exc)})", _HINT_FOLDER
+            "history_folder_unmade", folder=str(path.parent), errno=exc.errno
         ) from None
     conn: sqlite3.Connection | None = None
     try:
@@ -174,9 +172,7 @@ def _probe(path: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as exc:  # e.g. a data folder whose name is too long
-        raise HistoryError(
-            f"berkas riwayat {path} tidak bisa dibuka ({os_reason(exc)})", _HINT_FOLDER
-        ) from None
+        raise HistoryError("history_unopenable", path=str(path), errno=exc.errno) from None
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
@@ -185,9 +181,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
     version = _user_version(conn)  # reads the header: a file that is no database fails here
     if version > schema_version():
         raise HistoryError(
-            f"berkas {db_path()} dibuat oleh versi kariersosial yang lebih baru "
-            f"(skema {version}, versi ini memahami sampai {schema_version()})",
-            "Perbarui kariersosial, atau pilih folder lain lewat KARIERSOSIAL_HOME.",
+            "history_newer", path=str(db_path()), version=version, known=schema_version()
         )
     # A file system without WAL support keeps the rollback journal; saving still works.
     conn.execute("PRAGMA journal_mode = WAL")
@@ -227,55 +221,33 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
 
 
-_HINT_FOLDER = "Pastikan folder data bisa ditulisi, atau pilih folder lain lewat KARIERSOSIAL_HOME."
-
-
 def _explain(exc: sqlite3.Error, path: Path) -> HistoryError:
     """The SQLite failure in plain Indonesian; a broken file is moved out of the way."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
         moved = _set_aside(path)
-        return HistoryError(
-            f"berkas riwayat rusak; berkas itu disisihkan sebagai {moved.name} dan riwayat baru "
-            "dibuat saat hasil berikutnya disimpan",
-            None,
-            moved,
-        )
+        return HistoryError("history_damaged", set_aside=moved, moved=moved.name)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return HistoryError(
-            f"berkas riwayat dikunci program lain lebih dari {BUSY_TIMEOUT:g} detik",
-            "Tutup kariersosial yang sedang berjalan di terminal lain, lalu coba lagi.",
-        )
+        return HistoryError("history_busy", seconds=f"{BUSY_TIMEOUT:g}")
     # SQLite reports a full disk as an I/O error when the WAL index cannot grow.
     if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _disk_full(path)):
-        return HistoryError("disk penuh", "Kosongkan sebagian ruang disk, lalu coba lagi.")
+        return HistoryError("history_disk_full")
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
-        return HistoryError(f"tidak ada izin menulis ke {path}", _HINT_FOLDER)
+        return HistoryError("history_read_only", path=str(path))
     if name.startswith("SQLITE_CANTOPEN"):
-        return HistoryError(
-            f"berkas {path} tidak bisa dibuka atau dibuat (periksa izin foldernya)", _HINT_FOLDER
-        )
+        return HistoryError("history_cannot_open", path=str(path))
     if name.startswith("SQLITE_IOERR"):
-        return HistoryError(
-            f"perangkat penyimpanannya gagal membaca atau menulis {path}", _HINT_FOLDER
-        )
+        return HistoryError("history_io", path=str(path))
     if name.startswith("SQLITE_NOMEM"):
-        return HistoryError("memori tidak cukup", "Tutup program lain, lalu coba lagi.")
+        return HistoryError("history_no_memory")
     if name.startswith(("SQLITE_TOOBIG", "SQLITE_RANGE", "SQLITE_MISMATCH", "SQLITE_CONSTRAINT")):
-        return HistoryError(f"isi hasil ini tidak cocok dengan susunan riwayat di {path} ({name})")
+        return HistoryError("history_mismatch", path=str(path), name=name)
     # Anything else, e.g. "no such table: ranking" in a file another program changed: the
     # structure is not ours any more, so it is set aside like a damaged file (never deleted).
     if name in ("SQLITE_ERROR", "SQLITE_SCHEMA") and _schema_broken(exc):
         moved = _set_aside(path)
-        return HistoryError(
-            f"susunan berkas riwayat tidak lengkap; berkas itu disisihkan sebagai {moved.name} dan "
-            "riwayat baru dibuat saat hasil berikutnya disimpan",
-            None,
-            moved,
-        )
-    return HistoryError(
-        f"masalah basis data di {path} ({name or type(exc).__name__})", _HINT_FOLDER
-    )
+        return HistoryError("history_incomplete", set_aside=moved, moved=moved.name)
+    return HistoryError("history_database", path=str(path), name=name or type(exc).__name__)
 
 
 def _disk_full(path: Path) -> bool:

@@ -31,6 +31,7 @@ from kariersosial.words.facts import (
     texts as _texts,
 )
 from kariersosial.words.file_words import FILE_KINDS
+from kariersosial.words.history_words import HISTORY_KINDS
 
 _Render = Callable[[Facts], Words]
 
@@ -175,12 +176,6 @@ def _damaged_record(f: Facts) -> Words:
     )
 
 
-def _history_unusable(f: Facts) -> Words:
-    return Words(
-        f"Riwayat hasil tidak bisa dipakai: {_text(f, 'reason')}.", _optional_text(f, "hint")
-    )
-
-
 _KINDS: dict[str, _Render] = {
     "said": _said,
     "unknown_role": _unknown_role,
@@ -197,8 +192,8 @@ _KINDS: dict[str, _Render] = {
     "bundled_catalog_broken": _bundled_catalog_broken,
     "no_such_result": _no_such_result,
     "damaged_record": _damaged_record,
-    "history_unusable": _history_unusable,
     **FILE_KINDS,
+    **HISTORY_KINDS,
 }
 
 
