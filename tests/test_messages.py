@@ -199,3 +199,13 @@ def test_a_history_problem_reads_the_same_in_both_places_it_is_told() -> None:
     assert history_reason(busy) == "berkas riwayat dikunci program lain lebih dari 5 detik"
     assert words(busy).message == f"Riwayat hasil tidak bisa dipakai: {history_reason(busy)}."
     assert "masalah yang tidak terduga" in history_reason(HistoryError("history_busy"))
+
+
+def test_errors_below_the_edge_carry_facts_not_sentences() -> None:
+    said = [
+        f"{path.relative_to(SRC)}:{line}"
+        for path in _modules("core", "catalog", "state", "io")
+        for line, kind in _raised_kinds(ast.parse(path.read_text(encoding="utf-8")))
+        if kind == "said"
+    ]
+    assert not said, f"words written below the edge: {said}"
