@@ -96,6 +96,7 @@ def test_walk_is_deterministic() -> None:
         assert walk(Adaptive(Scorer(CATALOG)), answers) == walk(ADAPTIVE, answers)
 
 
+@pytest.mark.slow
 def test_first_statement_does_not_depend_on_anyone() -> None:
     firsts = {walk(ADAPTIVE, answers)[0] for answers in SAMPLES}
     assert len(firsts) == 1
@@ -105,6 +106,7 @@ def test_first_statement_does_not_depend_on_anyone() -> None:
 # --- never repeats, stays within the bank ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_walk_never_repeats_a_statement() -> None:
     for answers in SAMPLES:
         asked = walk(ADAPTIVE, answers)
@@ -142,6 +144,7 @@ def test_next_question_is_none_once_every_statement_is_asked() -> None:
         assert ADAPTIVE.finished(answers, IDS)
 
 
+@pytest.mark.slow
 def test_some_respondents_settle_early_and_others_at_the_limit() -> None:
     lengths = [len(walk(ADAPTIVE, answers)) for answers in SAMPLES if any(answers.values())]
     assert max(lengths) == MAX_QUESTIONS
@@ -151,6 +154,7 @@ def test_some_respondents_settle_early_and_others_at_the_limit() -> None:
 # --- never stops too early, and stops only when settled --------------------------------------
 
 
+@pytest.mark.slow
 def test_never_stops_before_min_questions() -> None:
     for answers in SAMPLES:
         asked = walk(ADAPTIVE, answers)
@@ -160,6 +164,7 @@ def test_never_stops_before_min_questions() -> None:
             assert ADAPTIVE.next_question(asked_answers(answers, asked[:k]), asked[:k])
 
 
+@pytest.mark.slow
 def test_settled_already_before_min_questions_still_asks_on() -> None:
     # Some respondents are settled after fewer than MIN_QUESTIONS statements (never fewer
     # than MIN_ANSWERED answers); the quiz still asks on.
@@ -176,6 +181,7 @@ def test_settled_already_before_min_questions_still_asks_on() -> None:
     assert found > 0
 
 
+@pytest.mark.slow
 def test_an_early_stop_is_settled_and_covers_every_role() -> None:
     early = 0
     for answers in SAMPLES:
@@ -231,6 +237,7 @@ def test_belief_is_uniform_before_any_answer() -> None:
     assert all(v == pytest.approx(1 / len(ROLE_IDS)) for v in belief.values())
 
 
+@pytest.mark.slow
 def test_belief_is_a_distribution() -> None:
     for answers in SAMPLES:
         asked = walk(ADAPTIVE, answers)

@@ -307,6 +307,7 @@ def json_peak(catalog: Catalog, ids: list[str], rows: int) -> tuple[int, int]:
     return peak, sink.written
 
 
+@pytest.mark.slow
 def test_json_output_streams_in_constant_memory(catalog: Catalog, ids: list[str]) -> None:
     json_peak(catalog, ids, 50)  # warm up: first-use caches are not what is measured
     small_peak, _ = json_peak(catalog, ids, 1_000)

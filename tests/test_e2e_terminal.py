@@ -40,9 +40,13 @@ BANK = len(
 TMUX = shutil.which("tmux")
 KARIERSOSIAL = Path(sys.executable).parent / "kariersosial"
 
-pytestmark = pytest.mark.skipif(
-    TMUX is None, reason="tmux is not installed: the real-terminal tests drive the quiz through it"
-)
+pytestmark = [
+    pytest.mark.slow,  # a real terminal through tmux
+    pytest.mark.skipif(
+        TMUX is None,
+        reason="tmux is not installed: the real-terminal tests drive the quiz through it",
+    ),
+]
 
 WIDTH, HEIGHT = 80, 24  # the size a new user most often has
 WAIT_SECONDS = 10.0  # for one prompt to be drawn; the quiz itself answers in milliseconds

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # fresh venvs and wheel builds
+
 REPO = Path(__file__).resolve().parents[1]
 ROLE_COUNT = 5
 PIP_TIMEOUT = 600

@@ -286,6 +286,7 @@ def test_pair_separation_is_zero_when_roles_weigh_alike(catalog: Catalog) -> Non
 # --- the benchmark script --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_benchmark_runs_end_to_end() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCHMARK), "--people", "3"],
