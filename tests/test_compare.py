@@ -15,8 +15,7 @@ from kariersosial.core.compare import (
     gaps,
 )
 from kariersosial.core.errors import EXIT_USAGE, UsageError
-from kariersosial.core.models import Catalog, Role
-from kariersosial.words.texts import mid_sentence
+from kariersosial.core.models import Catalog, Role, mid_sentence
 
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"
