@@ -18,9 +18,8 @@ from typer.testing import CliRunner, Result
 from helpers import ok
 from kariersosial import __version__
 from kariersosial.cli.app import app
-from kariersosial.core.models import Catalog, Role
+from kariersosial.core.models import Catalog, Role, mid_sentence
 from kariersosial.ui import render
-from kariersosial.words.texts import mid_sentence
 
 SECTION_HEADINGS = [
     "Tugas dan pekerjaan",

@@ -15,8 +15,8 @@ from helpers import flat, ok
 from kariersosial.cli import history as cli_history
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
-from kariersosial.flows import keep
 from kariersosial.state import history, store
+from kariersosial.ui import screen
 from kariersosial.words.texts import DISCLAIMER
 
 BANK = len(
@@ -210,9 +210,9 @@ def test_in_a_terminal_a_failed_save_offers_an_export(
     history.db_path().write_bytes(os.urandom(4096))
     target = tmp_path / "laporan" / "hasilku.html"
     asked: list[str] = []
-    monkeypatch.setattr(keep, "interactive", lambda: True)
-    monkeypatch.setattr(keep, "ask_yes_no", lambda q, default: asked.append(q) or True)
-    monkeypatch.setattr(keep, "ask_path", lambda q: str(target))
+    monkeypatch.setattr(screen, "interactive", lambda: True)
+    monkeypatch.setattr(screen, "ask_yes_no", lambda q, default: asked.append(q) or True)
+    monkeypatch.setattr(screen, "ask_path", lambda q, default, check: str(target))
 
     result = ok(run_quiz(runner, answers_file))
     assert asked == ["Simpan hasil ini sebagai berkas laporan?"]
@@ -226,13 +226,13 @@ def test_declining_the_offered_export_writes_nothing(
 ) -> None:
     isolated_env.mkdir()
     history.db_path().write_bytes(os.urandom(4096))
-    monkeypatch.setattr(keep, "interactive", lambda: True)
-    monkeypatch.setattr(keep, "ask_yes_no", lambda q, default: False)
+    monkeypatch.setattr(screen, "interactive", lambda: True)
+    monkeypatch.setattr(screen, "ask_yes_no", lambda q, default: False)
 
-    def must_not_ask(question: str) -> str:
+    def must_not_ask(question: str, default: str, check: object) -> str:
         raise AssertionError("asked for a path after a no")
 
-    monkeypatch.setattr(keep, "ask_path", must_not_ask)
+    monkeypatch.setattr(screen, "ask_path", must_not_ask)
     result = ok(run_quiz(runner, answers_file))
     assert "Laporan disimpan" not in result.stdout
 

@@ -15,9 +15,8 @@ from kariersosial.core.compare import (
     gaps,
 )
 from kariersosial.core.errors import EXIT_USAGE, UsageError
-from kariersosial.core.models import Catalog, Role
+from kariersosial.core.models import Catalog, Role, mid_sentence
 from kariersosial.words.messages import words
-from kariersosial.words.texts import mid_sentence
 
 KLS = "koordinator-layanan-sosial"
 PPKS = "pengelola-program-kesejahteraan-sosial"

@@ -22,9 +22,10 @@ from helpers import flat
 from kariersosial.cli import quiz as cli_quiz
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
-from kariersosial.flows import keep, session
+from kariersosial.core.progress import Progress
+from kariersosial.flows import session
 from kariersosial.state import history, pending, store
-from kariersosial.state.store import Progress
+from kariersosial.ui import screen
 
 DIGITS = "441354434352523215355231134513435254"
 
@@ -77,12 +78,12 @@ def test_ctrl_c_at_the_export_offer_keeps_the_result_and_history_stores_it(
     catalog: Catalog,
 ) -> None:
     corrupt_history(isolated_env)
-    monkeypatch.setattr(keep, "interactive", lambda: True)
+    monkeypatch.setattr(screen, "interactive", lambda: True)
 
     def ctrl_c(question: str, default: bool) -> bool:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(keep, "ask_yes_no", ctrl_c)
+    monkeypatch.setattr(screen, "ask_yes_no", ctrl_c)
     result = quiz(runner, answers_file)
     assert result.exit_code == 130, result.output
     (kept,) = kept_files()
@@ -113,13 +114,13 @@ def test_ctrl_c_at_the_file_name_prompt_keeps_the_result_too(
     runner: CliRunner, answers_file: Path, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corrupt_history(isolated_env)
-    monkeypatch.setattr(keep, "interactive", lambda: True)
-    monkeypatch.setattr(keep, "ask_yes_no", lambda q, default: True)
+    monkeypatch.setattr(screen, "interactive", lambda: True)
+    monkeypatch.setattr(screen, "ask_yes_no", lambda q, default: True)
 
-    def ctrl_c(question: str) -> str:
+    def ctrl_c(question: str, default: str, check: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(keep, "ask_path", ctrl_c)
+    monkeypatch.setattr(screen, "ask_path", ctrl_c)
     result = quiz(runner, answers_file)
     assert result.exit_code == 130
     (kept,) = kept_files()

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from kariersosial.core.errors import UsageError
+from kariersosial.core.saved import Answer, Fit
 from kariersosial.state import history
-from kariersosial.state.history import Answer, Fit, HistoryError
+from kariersosial.state.history import HistoryError
 from kariersosial.words.history_words import history_reason
 from kariersosial.words.messages import words
 
@@ -224,7 +225,7 @@ def test_many_threads_saving_at_once_all_save() -> None:
 SAVE_SCRIPT = """
 import sys
 from kariersosial.state import history
-from kariersosial.state.history import Answer, Fit
+from kariersosial.core.saved import Answer, Fit
 print(history.save(created="2026-01-01T00:00:00+00:00", mode="full", catalog_version="v",
     detail={}, answers=[Answer("p01", "x", 5)], ranking=[Fit(1, "r", sys.argv[1], 50.0)]))
 """

@@ -27,8 +27,9 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from kariersosial.core.errors import EXIT_INTERRUPTED, QuizInterrupted
 from kariersosial.core.models import Catalog
+from kariersosial.core.progress import NextQuestion, Progress, in_order
 from kariersosial.flows.session import interactive_quiz
-from kariersosial.state.store import Progress, progress_path
+from kariersosial.state.store import progress_path
 from kariersosial.ui import prompts as quiz
 from kariersosial.words.messages import words
 
@@ -117,7 +118,7 @@ def ids(catalog: Catalog) -> list[str]:
     return [q.id for q in catalog.questions]
 
 
-def first_n(catalog: Catalog, n: int) -> quiz.NextQuestion:
+def first_n(catalog: Catalog, n: int) -> NextQuestion:
     """A short quiz over the first `n` statements, in order."""
     wanted = ids(catalog)[:n]
 
@@ -217,7 +218,7 @@ def test_the_whole_quiz_by_digits_saves_after_every_answer(
     saves: list[Progress] = []
     with keyboard(typed) as term:
         done = quiz.run_questions(
-            catalog, Progress(catalog.version), quiz.in_order(catalog), saves.append, term, BANK
+            catalog, Progress(catalog.version), in_order(catalog), saves.append, term, BANK
         )
 
     assert done.answers == expected
@@ -392,9 +393,8 @@ def quiz_run(
     catalog: Catalog, term: quiz.Terminal, resume: bool | None, out: Said | None = None
 ) -> Progress:
     out = out or Said([], [])
-    return interactive_quiz(
-        catalog, resume=resume, mode="full", say=out.said.append, warn=out.warned.append, term=term
-    )
+    screen = quiz.PromptScreen(say=out.said.append, warn=out.warned.append, term=term)
+    return interactive_quiz(catalog, resume=resume, mode="full", screen=screen)
 
 
 def interrupt(catalog: Catalog, keys: str, resume: bool | None = None) -> QuizInterrupted:

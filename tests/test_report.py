@@ -12,11 +12,11 @@ import pytest
 
 from kariersosial.catalog.load import load_catalog
 from kariersosial.core.models import Catalog
+from kariersosial.core.saved import Answer, Fit, Record
 from kariersosial.core.scoring import Result, score
-from kariersosial.io import charts, report, report_html
+from kariersosial.io import charts, report, report_formats, report_html
 from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.io.report import Report
-from kariersosial.state.history import Answer, Fit, Record
 from kariersosial.words.messages import caution_text, fit_label
 from kariersosial.words.texts import DISCLAIMER, SHOWN_TRAITS, adjacent_heading
 
@@ -83,7 +83,7 @@ def test_dates_read_as_indonesian_in_the_local_time_of_the_quiz() -> None:
     ],
 )
 def test_the_format_follows_the_extension(name: str, fmt: str | None) -> None:
-    assert report.format_for(name) == fmt
+    assert report_formats.format_for(name) == fmt
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ def test_json_report_is_data_with_answers_and_disclaimer(
         "label": SCALE_LABELS[given["p01"]],  # type: ignore[index]
     }
     assert data["answers"][-1]["label"] == SKIPPED_LABEL
-    assert report.build(rep, "json") == report.to_json(rep)
+    assert report_formats.build(rep, "json") == report.to_json(rep)
 
 
 # --- too few answers, and results read back from the history ------------------------------------
@@ -318,8 +318,8 @@ def test_a_record_from_another_catalogue_shows_what_was_stored(catalog: Catalog)
 
 
 def test_reports_are_plain_strings_written_by_the_caller(rep: Report, tmp_path: Path) -> None:
-    for fmt in report.FORMATS:
-        text = report.build(rep, fmt)
+    for fmt in report_formats.FORMATS:
+        text = report_formats.build(rep, fmt)
         assert isinstance(text, str) and text.endswith("\n")
     assert list(tmp_path.iterdir()) == []
 

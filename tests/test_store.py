@@ -15,16 +15,16 @@ from typer.testing import CliRunner
 
 from kariersosial.cli.app import app
 from kariersosial.core.errors import StateError
+from kariersosial.core.progress import Progress
+from kariersosial.flows.session import Saver
 from kariersosial.state import store
 from kariersosial.state.store import (
-    Progress,
     clear_progress,
     data_dir,
     load_progress,
     progress_path,
     save_progress,
 )
-from kariersosial.ui.prompts import Saver
 from kariersosial.words.messages import words
 
 VERSION = "2026.test"
@@ -55,7 +55,7 @@ def progress(**answers: int | None) -> Progress:
 
 
 def valid_json(**changes: Any) -> dict[str, Any]:
-    raw = progress(p01=4, p02=None).to_json()
+    raw = store.progress_json(progress(p01=4, p02=None))
     raw.update(changes)
     return raw
 

@@ -13,7 +13,6 @@ from kariersosial.catalog.load import DATA_ENV
 from kariersosial.cli.common import (
     JsonOption,
     catalog,
-    escape,
     print_json,
     reflow_help,
     role_argument,
@@ -23,6 +22,7 @@ from kariersosial.cli.common import (
 from kariersosial.cli.i18n import localize_typer
 from kariersosial.cli.speedups import skip_pydantic_for_text
 from kariersosial.core.errors import UsageError
+from kariersosial.ui.screen import escape
 
 localize_typer()
 skip_pydantic_for_text()

@@ -14,6 +14,7 @@ import typer
 from kariersosial.catalog.load import load_catalog
 from kariersosial.core.errors import EXIT_INTERRUPTED, KarierError
 from kariersosial.core.models import Catalog
+from kariersosial.ui.screen import escape
 
 
 class State:
@@ -50,16 +51,6 @@ def fail(message: str, hint: str | None, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def escape(text: str) -> str:
-    """Text for rich markup, shown as it is: no markup, and control characters as `\\x1b`
-    (a role argument or a respondent's name must not clear the screen when echoed)."""
-    from rich.markup import escape as rich_escape
-
-    from kariersosial.io.terminal import shown
-
-    return rich_escape(shown(text))
-
-
 def catalog() -> Catalog:
     return load_catalog(state.data)
 
@@ -91,20 +82,6 @@ def role_argument(help: str, metavar: str = "PERAN") -> Any:
 JsonOption = Annotated[bool, typer.Option("--json", help="Keluarkan hasil sebagai JSON.")]
 
 
-def interactive() -> bool:
-    """Both ends are a terminal, so the person can be asked."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def ask_yes_no(question: str, default: bool) -> bool:
-    import questionary
-
-    from kariersosial.ui.prompts import STYLE
-
-    answer = questionary.confirm(question, default=default, qmark="", style=STYLE).unsafe_ask()
-    return bool(answer)
-
-
 def reflow_help(app: typer.Typer) -> None:
     """Help text from docstrings, each paragraph one line, so rich wraps it at the terminal.
 
@@ -129,12 +106,3 @@ def reflow_help(app: typer.Typer) -> None:
 
 def reflowed(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n"))
-
-
-def say(text: str, *, err: bool = False, style: str | None = None) -> None:
-    from rich.text import Text
-
-    from kariersosial.io.terminal import shown
-    from kariersosial.ui.render import stderr, stdout
-
-    (stderr() if err else stdout()).print(Text(shown(text), style=style or ""))

@@ -12,19 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kariersosial.cli.common import (
-    JsonOption,
-    ask_yes_no,
-    catalog,
-    interactive,
-    print_json,
-    say,
-    user_errors,
-)
+from kariersosial.cli.common import JsonOption, catalog, print_json, state, user_errors
 from kariersosial.core.errors import UsageError
+from kariersosial.ui.screen import ask_yes_no, interactive, say
 
 if TYPE_CHECKING:
-    from kariersosial.state.history import Entry, Record
+    from kariersosial.core.saved import Entry, Record
 
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Hapus tanpa bertanya lagi (perlu di luar terminal).")
@@ -113,8 +106,9 @@ def _store_waiting(as_json: bool) -> None:
 
     if pending.waiting():  # the usual case is nothing to import
         from kariersosial.flows.keep import store_waiting
+        from kariersosial.ui import screen
 
-        store_waiting(as_json, quiet=False)
+        store_waiting(screen, as_json, quiet=False)
 
 
 def _entry_data(entry: Entry) -> dict[str, object]:
@@ -386,7 +380,7 @@ def export(
     kecuali dengan --force.
     """
     from kariersosial.flows.keep import check_target, resolve_format, write_report
-    from kariersosial.io import report
+    from kariersosial.io import report, report_formats
     from kariersosial.state import history
 
     with user_errors():
@@ -398,14 +392,14 @@ def export(
         elif output is None and kind == "html":
             target = Path(f"kariersosial-hasil-{wanted}.html")
         if target is not None:
-            check_target(target, force)
+            check_target(target, force, catalog_file=state.data)
         from kariersosial.io.terminal import unicode_stream
 
         on_screen = target is None and not unicode_stream(sys.stdout)
         rep = report.from_record(history.get(wanted), catalog())
-        text = report.build(rep, kind, ascii_only=on_screen)
+        text = report_formats.build(rep, kind, ascii_only=on_screen)
         if target is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return
-        write_report(target, text, force)
+        write_report(target, text, force, catalog_file=state.data)
         say(f"Laporan disimpan di {target}.")

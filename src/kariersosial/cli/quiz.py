@@ -8,16 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kariersosial.cli.common import (
-    JsonOption,
-    catalog,
-    escape,
-    interactive,
-    print_json,
-    user_errors,
-)
+from kariersosial.cli.common import JsonOption, catalog, print_json, state, user_errors
 from kariersosial.core.errors import StateError, UsageError
 from kariersosial.core.models import Catalog
+from kariersosial.ui.screen import escape, interactive
 
 if TYPE_CHECKING:
     from kariersosial.flows.keep import Keep
@@ -94,7 +88,14 @@ def quiz(
             raise UsageError.said("Pilih salah satu: --quick atau --full, jangan keduanya.")
         from kariersosial.flows.keep import keep_options  # only the quiz needs it: not at start-up
 
-        keep = keep_options(save=not no_save, export=export, fmt=fmt, force=force, answers=answers)
+        keep = keep_options(
+            save=not no_save,
+            export=export,
+            fmt=fmt,
+            force=force,
+            catalog_file=state.data,
+            answers=answers,
+        )
         cat = catalog()
         if answers is not None:
             mode = "quick" if quick else "full"
@@ -146,17 +147,16 @@ _READ_HINTS = {
 
 def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
     from kariersosial.flows.session import ANSWER_FILE_HINT, NOT_A_TERMINAL, interactive_quiz
+    from kariersosial.ui.prompts import PromptScreen
     from kariersosial.ui.render import stderr, stdout
 
     if not interactive():
         raise UsageError.said(NOT_A_TERMINAL, ANSWER_FILE_HINT)
-    progress = interactive_quiz(
-        cat,
-        resume=resume,
-        mode=mode,
+    screen = PromptScreen(
         say=lambda thing: stdout().print(thing),
         warn=lambda text: stderr().print(escape(text), style="yellow"),
     )
+    progress = interactive_quiz(cat, resume=resume, mode=mode, screen=screen)
     return progress.answers, progress.mode
 
 
@@ -197,5 +197,7 @@ def _show_result(
         stdout().print(render_result(res, mode))
 
     from kariersosial.flows.keep import Keep, keep_result
+    from kariersosial.ui import screen
 
-    keep_result(cat, res, given, mode, keep or Keep(), show, as_json=as_json, settled=settled)
+    keep = keep or Keep(catalog_file=state.data)
+    keep_result(cat, res, given, mode, keep, show, screen, as_json=as_json, settled=settled)

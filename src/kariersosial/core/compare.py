@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kariersosial.core.errors import UsageError
-from kariersosial.core.models import Catalog, Dimension, Role
-from kariersosial.words.texts import mid_sentence
+from kariersosial.core.models import Catalog, Dimension, Role, mid_sentence
 
 CompareSection = Literal["tugas", "cocok", "tidak_cocok", "realita", "perbedaan"]
 COMPARED_SECTIONS: tuple[CompareSection, ...] = (

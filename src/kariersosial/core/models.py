@@ -189,3 +189,8 @@ class Catalog:
 
     def dimension(self, dimension_id: str) -> Dimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
+
+
+def mid_sentence(profession: str) -> str:
+    """A profession's name inside a sentence: "Pekerja sosial" becomes "pekerja sosial"."""
+    return f"{profession[:1].lower()}{profession[1:]}"

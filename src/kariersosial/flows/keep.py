@@ -12,19 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kariersosial.cli.common import ask_yes_no, interactive, say
 from kariersosial.core.errors import QuizInterrupted, StateError, UsageError
 
 if TYPE_CHECKING:
     from kariersosial.core.models import Catalog
     from kariersosial.core.scoring import Result
+    from kariersosial.flows.screen import KeepScreen
     from kariersosial.io.report import Report
     from kariersosial.io.writing import Source
     from kariersosial.state.pending import Finished
 
 
 def resolve_format(fmt: str | None, output: str | None) -> str:
-    from kariersosial.io.report import FORMATS, format_for
+    from kariersosial.io.report_formats import FORMATS, format_for
 
     if fmt is not None:
         wanted = {"markdown": "md", "htm": "html"}.get(fmt.strip().casefold(), fmt.casefold())
@@ -44,29 +44,33 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     return found
 
 
-def check_target(path: Path, force: bool, sources: Sequence[Source] = ()) -> None:
+def check_target(
+    path: Path, force: bool, sources: Sequence[Source] = (), *, catalog_file: Path | None
+) -> None:
     """Refuse a target that cannot be written early: before the quiz, before the history."""
     from kariersosial.io.writing import check_target as check
 
-    check(path, force=force, sources=[*sources, *own_files()])
+    check(path, force=force, sources=[*sources, *own_files(catalog_file)])
 
 
-def write_report(path: Path, text: str, force: bool, sources: Sequence[Source] = ()) -> None:
+def write_report(
+    path: Path, text: str, force: bool, sources: Sequence[Source] = (), *, catalog_file: Path | None
+) -> None:
     """Whole or not at all, through the one writer; an existing file needs `force`."""
     from kariersosial.io.writing import write_text
 
-    write_text(path, text, force=force, sources=[*sources, *own_files()])
+    write_text(path, text, force=force, sources=[*sources, *own_files(catalog_file)])
 
 
-def own_files() -> list[Source]:
-    """What a report must never replace: the catalogue in use and the history database."""
-    from kariersosial.cli.common import state
+def own_files(catalog_file: Path | None) -> list[Source]:
+    """What a report must never replace: the catalogue in use (None: the built-in one) and the
+    history database."""
     from kariersosial.io.writing import Source
     from kariersosial.state import store
 
     files = [Source(str(store.data_dir() / "riwayat.sqlite3"), "riwayat hasil", "riwayatnya")]
-    if state.data is not None:
-        files.append(Source(str(state.data), "katalog peran", "katalognya"))
+    if catalog_file is not None:
+        files.append(Source(str(catalog_file), "katalog peran", "katalognya"))
     return files
 
 
@@ -79,10 +83,17 @@ class Keep:
     fmt: str = "md"
     force: bool = False
     reads: tuple[Source, ...] = ()  # files the quiz read, which the report must not replace
+    catalog_file: Path | None = None  # the --data catalogue in use, never to be replaced
 
 
 def keep_options(
-    *, save: bool, export: str | None, fmt: str | None, force: bool, answers: str | None = None
+    *,
+    save: bool,
+    export: str | None,
+    fmt: str | None,
+    force: bool,
+    catalog_file: Path | None,
+    answers: str | None = None,
 ) -> Keep:
     """Check --export/--format/--force before the quiz starts, so a typo costs no answers."""
     if export is None:
@@ -91,7 +102,7 @@ def keep_options(
                 "--format dan --force hanya berlaku bersama --export BERKAS.",
                 "Contoh: `kariersosial quiz --export hasil.html`.",
             )
-        return Keep(save=save)
+        return Keep(save=save, catalog_file=catalog_file)
     if export == "-":
         raise UsageError.said(
             "--export butuh nama berkas; hasilnya sudah tampil di layar.",
@@ -101,8 +112,15 @@ def keep_options(
     from kariersosial.io.writing import Source
 
     reads = () if answers is None else (Source(answers, "berkas jawaban", "jawabannya"),)
-    check_target(Path(export), force, reads)
-    return Keep(save=save, export=Path(export), fmt=kind, force=force, reads=reads)
+    check_target(Path(export), force, reads, catalog_file=catalog_file)
+    return Keep(
+        save=save,
+        export=Path(export),
+        fmt=kind,
+        force=force,
+        reads=reads,
+        catalog_file=catalog_file,
+    )
 
 
 def keep_result(
@@ -112,6 +130,7 @@ def keep_result(
     mode: str,
     keep: Keep,
     show: Callable[[int | None], None],
+    screen: KeepScreen,
     *,
     as_json: bool,
     settled: Callable[[], None] = lambda: None,
@@ -140,24 +159,28 @@ def keep_result(
     show(number)
     if number is not None:
         if not as_json:
-            say(
+            screen.say(
                 f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
                 f"`kariersosial history show {number}`.",
                 style="dim",
             )
-        store_waiting(as_json)
+        store_waiting(screen, as_json)
     if problem is not None:
-        say(f"Hasilmu tidak disimpan ke riwayat: {problem.reason}.", err=True, style="yellow")
+        screen.say(
+            f"Hasilmu tidak disimpan ke riwayat: {problem.reason}.", err=True, style="yellow"
+        )
         if problem.hint:
-            say(problem.hint, err=True, style="yellow")
-        say(kept_text(kept) if kept is not None else problem.kept_failure, err=True, style="yellow")
+            screen.say(problem.hint, err=True, style="yellow")
+        screen.say(
+            kept_text(kept) if kept is not None else problem.kept_failure, err=True, style="yellow"
+        )
     try:
         if keep.export is not None:
             text = _report(cat, res, answers, mode, created, number, keep.fmt)
-            write_report(keep.export, text, keep.force, keep.reads)
-            say(f"Laporan disimpan di {keep.export}.", err=as_json)
+            write_report(keep.export, text, keep.force, keep.reads, catalog_file=keep.catalog_file)
+            screen.say(f"Laporan disimpan di {keep.export}.", err=as_json)
         elif problem is not None:
-            _offer_export(cat, res, answers, mode, created, as_json)
+            _offer_export(cat, res, answers, mode, created, as_json, screen, keep.catalog_file)
     except KeyboardInterrupt:
         raise interrupted(kept) from None
 
@@ -187,7 +210,7 @@ def interrupted(kept: Path | None) -> QuizInterrupted:
     )
 
 
-def store_waiting(as_json: bool, *, quiet: bool = True) -> None:
+def store_waiting(screen: KeepScreen, as_json: bool, *, quiet: bool = True) -> None:
     """Results kept earlier go into the history now that it works; `quiet`: a history that
     fails now is not this command's business (the quiz has just saved)."""
     from kariersosial.state import pending
@@ -199,10 +222,10 @@ def store_waiting(as_json: bool, *, quiet: bool = True) -> None:
             raise
         return
     for note in notes:
-        say(note, err=True, style="yellow")
+        screen.say(note, err=True, style="yellow")
     if numbers:
         listed = ", ".join(str(n) for n in numbers)
-        say(
+        screen.say(
             f"{len(numbers)} hasil yang sebelumnya belum tersimpan kini masuk riwayat "
             f"(nomor {listed}).",
             err=as_json,
@@ -278,10 +301,10 @@ def _report(
     number: int | None,
     fmt: str,
 ) -> str:
-    from kariersosial.io import report
+    from kariersosial.io import report, report_formats
 
     rep: Report = report.from_result(cat, res, answers, mode, created, number)
-    return report.build(rep, fmt)
+    return report_formats.build(rep, fmt)
 
 
 EXPORT_HINT = (
@@ -297,17 +320,23 @@ def _offer_export(
     mode: str,
     created: str,
     as_json: bool,
+    screen: KeepScreen,
+    catalog_file: Path | None,
 ) -> None:
-    if as_json or not interactive():
-        say(EXPORT_HINT, err=True, style="yellow")
+    if as_json or not screen.interactive():
+        screen.say(EXPORT_HINT, err=True, style="yellow")
         return
-    if not ask_yes_no("Simpan hasil ini sebagai berkas laporan?", default=True):
+    if not screen.ask_yes_no("Simpan hasil ini sebagai berkas laporan?", default=True):
         return
     while True:
-        name = ask_path("Nama berkasnya (.html, .md, atau .json; kosongkan untuk batal):")
+        name = screen.ask_path(
+            "Nama berkasnya (.html, .md, atau .json; kosongkan untuk batal):",
+            "kariersosial-hasil.html",
+            usable_name,
+        )
         if not name:
             return
-        from kariersosial.io.report import format_for
+        from kariersosial.io.report_formats import format_for
 
         path = Path(name).expanduser()
         try:
@@ -315,33 +344,26 @@ def _offer_export(
                 path,
                 _report(cat, res, answers, mode, created, None, format_for(name) or "html"),
                 False,
+                catalog_file=catalog_file,
             )
         except (UsageError, StateError) as exc:
             from kariersosial.words.messages import words
 
-            say(words(exc).message, err=True, style="yellow")
+            screen.say(words(exc).message, err=True, style="yellow")
             continue
-        say(f"Laporan disimpan di {path}.")
+        screen.say(f"Laporan disimpan di {path}.")
         return
 
 
-def ask_path(question: str) -> str:
-    import questionary
+def usable_name(text: str) -> bool | str:
+    """True for a report file name that can be used (or none: cancel), else why not."""
+    from kariersosial.io.report_formats import format_for
 
-    from kariersosial.io.report import format_for
-    from kariersosial.ui.prompts import STYLE
-
-    def valid(text: str) -> bool | str:
-        name = text.strip()
-        if not name:
-            return True
-        if format_for(name) is None:
-            return "Pakai akhiran .html, .md, atau .json."
-        if os.path.lexists(Path(name).expanduser()):  # a name too long is refused later
-            return "Berkas itu sudah ada; pilih nama lain."
+    name = text.strip()
+    if not name:
         return True
-
-    answer = questionary.path(
-        question, default="kariersosial-hasil.html", validate=valid, qmark="", style=STYLE
-    ).unsafe_ask()
-    return str(answer or "").strip()
+    if format_for(name) is None:
+        return "Pakai akhiran .html, .md, atau .json."
+    if os.path.lexists(Path(name).expanduser()):  # a name too long is refused later
+        return "Berkas itu sudah ada; pilih nama lain."
+    return True

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kariersosial.core.errors import QuizInterrupted
+from kariersosial.core.errors import QuizInterrupted, StateError
 from kariersosial.core.models import Catalog
-from kariersosial.state.store import Progress, clear_progress, load_progress, progress_path
+from kariersosial.core.progress import NextQuestion, Progress, in_order
+from kariersosial.state.store import clear_progress, load_progress, progress_path, save_progress
 
-if TYPE_CHECKING:  # the quiz module imports questionary, which only this command needs
-    from kariersosial.ui.prompts import NextQuestion, Saver, Terminal
+if TYPE_CHECKING:
+    from kariersosial.flows.screen import QuizScreen
 
 NOT_A_TERMINAL = (
     "Kuis interaktif butuh terminal, tapi masukan atau keluaran program ini bukan terminal."
@@ -27,26 +28,20 @@ def interactive_quiz(
     *,
     resume: bool | None,
     mode: str,
-    say: Callable[[object], None],
-    warn: Callable[[str], None],
-    term: Terminal | None = None,
+    screen: QuizScreen,
 ) -> Progress:
     """Run the quiz until the person asks for the result; progress is saved after each answer."""
-    from kariersosial.ui import prompts as quiz
-    from kariersosial.ui.render import answers_table
-
-    terminal = term or quiz.Terminal()
     total = len(catalog.questions)
     saved, notice = load_progress(catalog.version, {q.id for q in catalog.questions})
     if notice:
-        warn(notice)
+        screen.warn(notice)
     progress = Progress(catalog.version)
     has_saved = saved is not None and bool(saved.answers)
     # until the person chooses, an interruption leaves the saved answers as they are
-    saver = quiz.Saver(warn, saved if saved is not None and has_saved else progress)
+    saver = Saver(screen.warn, saved if saved is not None and has_saved else progress)
     try:
         if saved is not None and has_saved:
-            keep = resume if resume is not None else quiz.choose_resume(saved, total, terminal)
+            keep = resume if resume is not None else screen.choose_resume(saved, total)
             if keep:
                 progress = saved
                 mode = saved.mode
@@ -55,20 +50,18 @@ def interactive_quiz(
                 saver.last = progress
         progress = replace(progress, mode=mode)
         if not progress.answers:
-            say(quiz.intro(mode, total))
+            screen.intro(mode, total)
 
         def show(p: Progress) -> None:
-            say(answers_table(catalog, p.asked, p.answers))
+            screen.show_answers(catalog, p)
 
         choose = next_question(catalog, mode)
         again = True
         while again:  # in the short quiz a changed answer at the review chooses again
-            progress = quiz.run_questions(
-                catalog, progress, choose, saver, terminal, total if mode == "full" else None
+            progress = screen.run_questions(
+                catalog, progress, choose, saver, total if mode == "full" else None
             )
-            progress, again = quiz.review(
-                catalog, progress, show, saver, terminal, reselect=mode == "quick"
-            )
+            progress, again = screen.review(catalog, progress, show, saver, mode == "quick")
     except KeyboardInterrupt:
         raise _interrupted(saver) from None
     return progress
@@ -80,8 +73,6 @@ def next_question(catalog: Catalog, mode: str) -> NextQuestion:
         from kariersosial.core.scoring import Scorer
 
         return Adaptive(Scorer(catalog)).next_question
-    from kariersosial.ui.prompts import in_order
-
     return in_order(catalog)
 
 
@@ -102,3 +93,25 @@ def _interrupted(saver: Saver) -> QuizInterrupted:
         f"Kuis dihentikan.{saved}",
         "Lanjutkan kapan saja dengan `kariersosial quiz` (atau `kariersosial quiz --resume`).",
     )
+
+
+class Saver:
+    """Saves progress after every answer; a failure is reported once and the quiz goes on."""
+
+    def __init__(self, warn: Callable[[str], None], start: Progress) -> None:
+        self.warn = warn
+        self.failure: str | None = None
+        self.last = start  # what an interruption leaves behind
+
+    def __call__(self, progress: Progress) -> None:
+        self.last = progress
+        try:
+            save_progress(progress)
+            self.failure = None
+        except StateError as exc:
+            from kariersosial.words.messages import words
+
+            message = words(exc).message
+            if self.failure is None:
+                self.warn(f"{message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
+            self.failure = message

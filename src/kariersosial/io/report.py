@@ -35,11 +35,9 @@ from kariersosial.words.texts import (
 
 if TYPE_CHECKING:
     from kariersosial.core.models import Catalog
+    from kariersosial.core.saved import Record
     from kariersosial.core.scoring import Result
-    from kariersosial.state.history import Record
 
-FORMATS = ("md", "html", "json")
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MODES = {"quick": "kuis singkat", "full": "kuis lengkap"}
 MONTHS = (
     "Januari",
@@ -128,23 +126,6 @@ def catalog_changed(record: Record, catalog: Catalog) -> str:
         f"katalog yang sekarang versi {catalog.version}. Yang ditampilkan adalah hasil yang "
         "tersimpan saat itu."
     )
-
-
-def format_for(name: str) -> str | None:
-    """The report format a file name's extension asks for, if any."""
-    for ext, fmt in EXTENSIONS.items():
-        if name.casefold().endswith(ext):
-            return fmt
-    return None
-
-
-def build(report: Report, fmt: str, *, ascii_only: bool = False) -> str:
-    """The report as text; `ascii_only` JSON escapes what a non-UTF-8 terminal cannot show."""
-    from kariersosial.io.report_html import to_html  # here, not at the top: it imports this module
-
-    if fmt == "json":
-        return to_json(report, ascii_only=ascii_only)
-    return {"md": markdown, "html": to_html}[fmt](report)
 
 
 def date_text(iso: str) -> str:

@@ -13,11 +13,11 @@ import sqlite3
 import stat
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kariersosial.core.errors import Fact, StateError, UsageError
+from kariersosial.core.saved import Answer, Entry, Fit, Record
 from kariersosial.state import store
 
 DB_FILE = "riwayat.sqlite3"
@@ -65,45 +65,6 @@ MIGRATIONS: list[tuple[str, ...]] = [
 
 def schema_version() -> int:
     return len(MIGRATIONS)
-
-
-@dataclass(frozen=True)
-class Fit:
-    rank: int
-    role_id: str
-    role_name: str
-    fit: float
-
-
-@dataclass(frozen=True)
-class Answer:
-    question_id: str
-    statement: str  # the statement's text when it was answered
-    value: int | None  # None: skipped
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One saved result, as `history` lists it."""
-
-    id: int
-    created: str  # ISO 8601 with the local UTC offset
-    mode: str
-    catalog_version: str
-    status: str
-    top: Fit | None  # None when there were too few answers to rank
-
-
-@dataclass(frozen=True)
-class Record(Entry):
-    """One saved result in full: the answers, the ranking and the explanation as data."""
-
-    ranking: tuple[Fit, ...] = ()
-    answers: tuple[Answer, ...] = ()
-    detail: Mapping[str, Any] = field(default_factory=dict)  # serialize.result() at the time
-
-    def answer_map(self) -> dict[str, int | None]:
-        return {a.question_id: a.value for a in self.answers}
 
 
 class HistoryError(StateError):

@@ -56,6 +56,7 @@ def pending_dir() -> Path:
 
 def save(finished: Finished) -> int:
     """Store in the history; returns the number (HistoryError when it cannot)."""
+    from kariersosial.core.saved import Answer, Fit
     from kariersosial.state import history
 
     return history.save(
@@ -63,8 +64,8 @@ def save(finished: Finished) -> int:
         mode=finished.mode,
         catalog_version=finished.catalog_version,
         detail=finished.detail,
-        answers=[history.Answer(*a) for a in finished.answers],
-        ranking=[history.Fit(*f) for f in finished.ranking],
+        answers=[Answer(*a) for a in finished.answers],
+        ranking=[Fit(*f) for f in finished.ranking],
     )
 
 

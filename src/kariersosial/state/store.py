@@ -6,12 +6,12 @@ import errno
 import json
 import os
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from kariersosial.core.errors import StateError
+from kariersosial.core.progress import Progress
 
 HOME_ENV = "KARIERSOSIAL_HOME"
 PROGRESS_FILE = "kemajuan.json"
@@ -77,25 +77,16 @@ def set_aside(path: Path, reason: str) -> Path:
     return target
 
 
-@dataclass(frozen=True)
-class Progress:
-    """An unfinished quiz: statement id -> answer (None = skipped), in the order asked."""
-
-    catalog_version: str
-    mode: str = "full"
-    answers: dict[str, int | None] = field(default_factory=dict)
-    asked: tuple[str, ...] = ()
-    updated: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema": PROGRESS_SCHEMA,
-            "catalog_version": self.catalog_version,
-            "mode": self.mode,
-            "asked": list(self.asked),
-            "answers": self.answers,
-            "updated": self.updated or now(),
-        }
+def progress_json(progress: Progress) -> dict[str, Any]:
+    """The progress file's content."""
+    return {
+        "schema": PROGRESS_SCHEMA,
+        "catalog_version": progress.catalog_version,
+        "mode": progress.mode,
+        "asked": list(progress.asked),
+        "answers": progress.answers,
+        "updated": progress.updated or now(),
+    }
 
 
 def progress_path() -> Path:
@@ -103,7 +94,7 @@ def progress_path() -> Path:
 
 
 def save_progress(progress: Progress) -> None:
-    write_atomic(progress_path(), json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
+    write_atomic(progress_path(), json.dumps(progress_json(progress), ensure_ascii=False, indent=2))
 
 
 def clear_progress() -> None:

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
-from kariersosial.cli.common import escape
 from kariersosial.core.errors import UsageError
+from kariersosial.ui.screen import escape
 
 if TYPE_CHECKING:
     from kariersosial.io.batch import Responses

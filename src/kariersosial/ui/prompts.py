@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -14,27 +14,15 @@ from questionary.prompts.common import InquirerControl
 
 from kariersosial.core.adaptive import MAX_QUESTIONS, MIN_QUESTIONS, TYPICAL_LENGTH
 from kariersosial.core.models import Catalog, Question
+from kariersosial.core.progress import NextQuestion, Progress
 from kariersosial.io.answers import SCALE_LABELS, SKIP_LABEL
 from kariersosial.io.terminal import wrap_width
-from kariersosial.state.store import Progress
+from kariersosial.ui.style import STYLE
 
 BACK = "kembali"
 SKIP = "lewati"
 INSTRUCTION = "(tekan 1–5, atau panah lalu Enter · L = lewati · Esc = kembali)"
 FIRST_INSTRUCTION = "(tekan 1–5, atau panah lalu Enter · L = lewati)"  # nothing to go back to
-STYLE = questionary.Style(
-    [
-        ("qmark", "fg:ansicyan bold"),
-        ("question", "bold"),
-        ("pointer", "fg:ansicyan bold"),
-        ("highlighted", "fg:ansicyan bold"),
-        ("answer", "fg:ansigreen bold"),
-        ("instruction", "fg:ansibrightblack"),
-    ]
-)
-
-# Given the answers so far and the order asked, the next statement to ask (None: done).
-NextQuestion = Callable[[Mapping[str, int | None], Sequence[str]], str | None]
 
 
 @dataclass
@@ -46,16 +34,6 @@ class Terminal:
 
     def kwargs(self) -> dict[str, Any]:
         return {k: v for k, v in (("input", self.input), ("output", self.output)) if v is not None}
-
-
-def in_order(catalog: Catalog) -> NextQuestion:
-    """The full quiz: every statement, in the catalogue's order."""
-    ids = [q.id for q in catalog.questions]
-
-    def next_question(answers: Mapping[str, int | None], asked: Sequence[str]) -> str | None:
-        return next((i for i in ids if i not in answers), None)
-
-    return next_question
 
 
 SHORT_RANGE = f"{MIN_QUESTIONS}–{MAX_QUESTIONS}"
@@ -270,25 +248,52 @@ def intro(mode: str, total: int) -> str:
     )
 
 
-class Saver:
-    """Saves progress after every answer; a failure is reported once and the quiz goes on."""
+class PromptScreen:
+    """The quiz on a real terminal (`flows.screen.QuizScreen`); `term` lets tests type keys."""
 
-    def __init__(self, warn: Callable[[str], None], start: Progress) -> None:
-        self.warn = warn
-        self.failure: str | None = None
-        self.last = start  # what an interruption leaves behind
+    def __init__(
+        self,
+        say: Callable[[object], None],
+        warn: Callable[[str], None],
+        term: Terminal | None = None,
+    ) -> None:
+        self._say = say
+        self._warn = warn
+        self.term = term or Terminal()
 
-    def __call__(self, progress: Progress) -> None:
-        from kariersosial.core.errors import StateError
-        from kariersosial.state.store import save_progress
-        from kariersosial.words.messages import words
+    def say(self, thing: object) -> None:
+        self._say(thing)
 
-        self.last = progress
-        try:
-            save_progress(progress)
-            self.failure = None
-        except StateError as exc:
-            message = words(exc).message
-            if self.failure is None:
-                self.warn(f"{message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
-            self.failure = message
+    def warn(self, text: str) -> None:
+        self._warn(text)
+
+    def choose_resume(self, progress: Progress, total: int) -> bool:
+        return choose_resume(progress, total, self.term)
+
+    def intro(self, mode: str, total: int) -> None:
+        self._say(intro(mode, total))
+
+    def run_questions(
+        self,
+        catalog: Catalog,
+        progress: Progress,
+        next_question: NextQuestion,
+        save: Callable[[Progress], None],
+        total: int | None,
+    ) -> Progress:
+        return run_questions(catalog, progress, next_question, save, self.term, total)
+
+    def review(
+        self,
+        catalog: Catalog,
+        progress: Progress,
+        show_table: Callable[[Progress], None],
+        save: Callable[[Progress], None],
+        reselect: bool,
+    ) -> tuple[Progress, bool]:
+        return review(catalog, progress, show_table, save, self.term, reselect=reselect)
+
+    def show_answers(self, catalog: Catalog, progress: Progress) -> None:
+        from kariersosial.ui.render import answers_table
+
+        self._say(answers_table(catalog, progress.asked, progress.answers))

@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kariersosial.core.models import Catalog, Quote, Role, Section, Sentence
-from kariersosial.words.texts import MYTH_LABEL, QUOTE_NOTE, REALITY_LABEL, mid_sentence
+from kariersosial.core.models import Catalog, Quote, Role, Section, Sentence, mid_sentence
+from kariersosial.words.texts import MYTH_LABEL, QUOTE_NOTE, REALITY_LABEL
 
 SECTION_TITLES: dict[Section, str] = {
     "tugas": "Tugas dan pekerjaan",

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from kariersosial.core.fit import FITS_WELL
+from kariersosial.core.models import mid_sentence
 
 DISCLAIMER = (
     "Hasil ini untuk membantumu menjelajah pilihan karier, bukan untuk seleksi kerja. "
@@ -70,11 +71,6 @@ def undecided_text(ranking: Sequence[tuple[str, int]], answered: int) -> str:
         f"Hasilnya belum tegas: {names} sama-sama bernilai {first_fit}, jadi dari {answered} "
         f"jawabanmu belum terlihat mana yang lebih cocok. Pertimbangkan {which}."
     )
-
-
-def mid_sentence(profession: str) -> str:
-    """A profession's name inside a sentence: "Pekerja sosial" becomes "pekerja sosial"."""
-    return f"{profession[:1].lower()}{profession[1:]}"
 
 
 def adjacent_heading(profession: str) -> str:
