@@ -14,7 +14,7 @@ import typer
 from typer.testing import CliRunner, Result
 
 from kariersosial.cli.app import app
-from kariersosial.cli.i18n import translate_error
+from kariersosial.cli.typer_compat.i18n import translate_error
 
 # Wide enough that no asserted phrase is wrapped inside a rich panel.
 ENV: dict[str, str | None] = {"NO_COLOR": "1", "COLUMNS": "200", "KARIERSOSIAL_DATA": None}
@@ -212,7 +212,8 @@ def test_usage_prefix_keeps_its_style() -> None:
 def test_localizing_does_not_load_rich() -> None:
     # Tab completion re-runs the program, so start-up must not pay for rich (~45 ms).
     code = (
-        "import sys, typer; from kariersosial.cli.i18n import localize_typer; localize_typer(); "
+        "import sys, typer; from kariersosial.cli.typer_compat.i18n import localize_typer; "
+        "localize_typer(); "
         "loaded = [m for m in ('rich', 'typer.rich_utils') if m in sys.modules]; "
         "assert not loaded, loaded"
     )

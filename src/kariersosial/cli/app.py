@@ -19,13 +19,11 @@ from kariersosial.cli.common import (
     state,
     user_errors,
 )
-from kariersosial.cli.i18n import localize_typer
-from kariersosial.cli.speedups import skip_pydantic_for_text
+from kariersosial.cli.typer_compat import guard
 from kariersosial.core.errors import UsageError
 from kariersosial.ui.screen import escape
 
-localize_typer()
-skip_pydantic_for_text()
+guard.apply(guard.patches())  # each patch only where typer is as checked; else typer as shipped
 
 app = typer.Typer(
     name="kariersosial",

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 from typing import Any
 
-from typer import _click, completion, core
-from typer._completion_shared import install
+import typer
+
+from kariersosial.cli.typer_compat.guard import Patch
 
 USAGE = "Cara pakai: "
 INSTALL_HELP = "Pasang pelengkapan otomatis (tab) untuk shell yang kamu pakai."
@@ -91,8 +92,9 @@ def _localize_rich(ru: Any) -> None:
     ru.REQUIRED_LONG_STRING = "[wajib]"
     ru.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
     # The usage line is styled by a regex on its English prefix.
-    options = ru.OptionHighlighter
-    options.highlights = [h.replace("Usage: ", USAGE) for h in options.highlights]
+    options: Any = getattr(ru, "OptionHighlighter", None)
+    if isinstance(getattr(options, "highlights", None), list):
+        options.highlights = [h.replace("Usage: ", USAGE) for h in options.highlights]
 
 
 class _LocalizeRichOnImport:
@@ -108,42 +110,105 @@ class _LocalizeRichOnImport:
         return spec
 
 
-def _install_completion(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
     """typer.completion.install_callback, reporting in Indonesian."""
     if not value or ctx.resilient_parsing:
         return value
+    from typer._completion_shared import install
+
     shell, path = install(shell=value if isinstance(value, str) else None)
-    _click.termui.secho(f"Pelengkapan otomatis untuk {shell} sudah dipasang di {path}.", fg="green")
-    _click.echo("Pelengkapan mulai berlaku setelah terminal kamu dibuka ulang.")
+    typer._click.termui.secho(
+        f"Pelengkapan otomatis untuk {shell} sudah dipasang di {path}.", fg="green"
+    )
+    typer._click.echo("Pelengkapan mulai berlaku setelah terminal kamu dibuka ulang.")
     sys.exit(0)
 
 
-def localize_typer() -> None:
-    """Replace typer's English text; cheap attribute sets, run once at import of the CLI."""
-    core._ = lambda message: _GETTEXT.get(message, message)  # type: ignore[attr-defined]
-    write_usage = _click.HelpFormatter.write_usage
+def _localize_gettext() -> None:
+    typer.core._ = lambda message: _GETTEXT.get(message, message)  # type: ignore[attr-defined]
+
+
+def _localize_usage() -> None:
+    write_usage = typer._click.HelpFormatter.write_usage
 
     def localized_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
         for english, indonesian in _USAGE_WORDS.items():
             args = args.replace(english, indonesian)
         write_usage(self, prog, args, USAGE if prefix is None else prefix)
 
-    _click.HelpFormatter.write_usage = localized_usage  # type: ignore[method-assign]
-    _wrap(_click.Command, "get_help_option", _help_text)
-    _wrap(core._TyperParameter, "display_type", lambda _, shown: _TYPES.get(shown, shown))
+    typer._click.HelpFormatter.write_usage = localized_usage  # type: ignore[method-assign]
+    _wrap(typer._click.Command, "get_help_option", _help_text)
+
+
+def _localize_types() -> None:
+    _wrap(typer.core._TyperParameter, "display_type", lambda _, shown: _TYPES.get(shown, shown))
     # A flag takes no value, so a "<bool>" beside it would only mislead.
-    _wrap(core.TyperOption, "display_type_rich", lambda opt, shown: None if opt.is_flag else shown)
-    for cls in vars(_click.exceptions).values():
+    _wrap(
+        typer.core.TyperOption,
+        "display_type_rich",
+        lambda opt, shown: None if opt.is_flag else shown,
+    )
+
+
+def _localize_errors() -> None:
+    for cls in vars(typer._click.exceptions).values():
         if isinstance(cls, type) and "format_message" in vars(cls):
             _wrap(cls, "format_message", lambda _, message: translate_error(message))
+
+
+def _localize_completion() -> None:
     for placeholder in (
-        completion._install_completion_placeholder_function,
-        completion._install_completion_no_auto_placeholder_function,
+        typer.completion._install_completion_placeholder_function,
+        typer.completion._install_completion_no_auto_placeholder_function,
     ):
         install_opt, show_opt = placeholder.__defaults__ or ()
         install_opt.help, install_opt.callback = INSTALL_HELP, _install_completion
         show_opt.help = SHOW_HELP
+
+
+def _localize_rich_panels() -> None:
     if "typer.rich_utils" in sys.modules:
         _localize_rich(sys.modules["typer.rich_utils"])
     else:
         sys.meta_path.insert(0, _LocalizeRichOnImport())
+
+
+def localize_typer() -> None:
+    """Replace typer's English text where typer is as checked; cheap attribute sets."""
+    from kariersosial.cli.typer_compat.guard import apply
+
+    apply(PATCHES)
+
+
+_CHECKED = ((0, 28), (0, 29))
+PATCHES = (
+    Patch("gettext", _CHECKED, ("core._",), _localize_gettext),
+    Patch(
+        "usage",
+        _CHECKED,
+        ("_click.HelpFormatter.write_usage", "_click.Command.get_help_option"),
+        _localize_usage,
+    ),
+    Patch(
+        "types",
+        ((0, 29),),
+        ("core._TyperParameter.display_type", "core.TyperOption.display_type_rich"),
+        _localize_types,
+    ),
+    Patch(
+        "errors", _CHECKED, ("_click.exceptions.ClickException.format_message",), _localize_errors
+    ),
+    Patch(
+        "completion",
+        _CHECKED,
+        (
+            "completion._install_completion_placeholder_function",
+            "completion._install_completion_no_auto_placeholder_function",
+            "_completion_shared.install",
+            "_click.termui.secho",
+            "_click.echo",
+        ),
+        _localize_completion,
+    ),
+    Patch("rich_panels", _CHECKED, (), _localize_rich_panels),
+)
