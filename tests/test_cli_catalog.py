@@ -73,7 +73,7 @@ def test_roles_lists_the_five_roles(runner: CliRunner, catalog: Catalog) -> None
 def test_roles_json(runner: CliRunner, catalog: Catalog) -> None:
     result = ok(runner.invoke(app, ["roles", "--json"]))
     data = json.loads(result.stdout)
-    assert data["version"] == catalog.version
+    assert data["catalog_version"] == catalog.version
     assert len(data["roles"]) == 5
     for entry, role in zip(data["roles"], catalog.roles, strict=True):
         assert entry["id"] == role.id

@@ -100,9 +100,9 @@ def test_quiz_json_carries_the_history_id_and_stays_pure_json(
     runner: CliRunner, answers_file: Path
 ) -> None:
     first = json.loads(ok(run_quiz(runner, answers_file, "--json")).stdout)
-    assert first["history_id"] == 1
+    assert first["number"] == 1
     result = ok(run_quiz(runner, answers_file, "--json"))
-    assert json.loads(result.stdout)["history_id"] == 2
+    assert json.loads(result.stdout)["number"] == 2
     assert result.stderr == ""
 
 
@@ -116,7 +116,7 @@ def test_no_save_leaves_the_history_untouched(
     saved(runner, answers_file)
     before = {p.name: p.read_bytes() for p in isolated_env.iterdir()}
     data = json.loads(ok(run_quiz(runner, answers_file, "--no-save", "--json")).stdout)
-    assert data["history_id"] is None
+    assert data["number"] is None
     assert {p.name: p.read_bytes() for p in isolated_env.iterdir()} == before
     assert db_rows() == 1
 
@@ -152,7 +152,7 @@ def test_a_corrupt_database_with_json_warns_on_stderr_only(
     isolated_env.mkdir()
     history.db_path().write_bytes(os.urandom(4096))
     result = ok(run_quiz(runner, answers_file, "--json"))
-    assert json.loads(result.stdout)["history_id"] is None
+    assert json.loads(result.stdout)["number"] is None
     assert "tidak disimpan" in result.stderr
 
 
@@ -399,11 +399,11 @@ def test_clear_json_and_in_a_terminal(
     monkeypatch.setattr(cli_history, "interactive", lambda: True)
     monkeypatch.setattr(cli_history, "ask_yes_no", lambda q, default: False)
     declined = ok(runner.invoke(app, ["history", "clear", "--json"]))
-    assert json.loads(declined.stdout) == {"deleted": 0}
+    assert json.loads(declined.stdout) == {"deleted": []}
     assert "Dibatalkan" in declined.stderr
     assert db_rows() == 2
     data = json.loads(ok(runner.invoke(app, ["history", "clear", "--yes", "--json"])).stdout)
-    assert data == {"deleted": 2}
+    assert data == {"deleted": [1, 2]}
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -522,7 +522,7 @@ def test_quiz_export_with_json_keeps_stdout_pure(
 ) -> None:
     target = tmp_path / "laporan.dat"
     result = ok(run_quiz(runner, answers_file, "--json", "--export", str(target), "--format", "md"))
-    assert json.loads(result.stdout)["history_id"] == 1
+    assert json.loads(result.stdout)["number"] == 1
     assert "Laporan disimpan" in result.stderr
     assert target.read_text(encoding="utf-8").startswith("# Hasil kuis kariersosial")
 

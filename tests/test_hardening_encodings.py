@@ -165,7 +165,7 @@ def test_quiz_json_and_export_json_stay_json(
     done = run(isolated_env, "--data", data, "quiz", "-a", answers, "--json", encoding=encoding)
     assert done.returncode == 0, done.stderr
     result = json.loads(decoded(done.stdout, encoding))
-    assert result["history_id"] == 1
+    assert result["number"] == 1
     assert result["ranking"][0]["role"]["name"].endswith(" — “Ñ” …")
     exported = run(isolated_env, "--data", data, "export", "1", "-f", "json", encoding=encoding)
     assert exported.returncode == 0, exported.stderr

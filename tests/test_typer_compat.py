@@ -55,7 +55,7 @@ def test_read_only_commands_do_not_import_pydantic(args: tuple[str, ...]) -> Non
 
 # --- A typer that is not as the patches expect: each patch stays out, the program still works.
 
-from kariersosial.cli.typer_compat import guard  # noqa: E402
+from kariersosial.cli.typer_compat import checks, guard  # noqa: E402
 
 # Runs the app after `BREAK` has changed typer the way another typer version might.
 RUN_BROKEN_TYPER = (
@@ -104,18 +104,18 @@ def test_program_works_on_a_typer_the_patches_do_not_know(breaking: str) -> None
 
 
 def test_an_unknown_typer_version_leaves_every_patch_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(guard.typer, "__version__", "0.31.0")
-    assert [p.name for p in guard.patches() if guard.usable(p)] == []
+    monkeypatch.setattr(checks.typer, "__version__", "0.31.0")
+    assert [p.name for p in guard.patches() if checks.usable(p)] == []
 
 
 def test_the_installed_typer_gets_every_patch() -> None:
     # The pin in pyproject.toml names the versions the patches were checked on.
-    assert [p.name for p in guard.patches() if not guard.usable(p)] == []
+    assert [p.name for p in guard.patches() if not checks.usable(p)] == []
 
 
 def test_a_missing_attribute_leaves_only_its_patch_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(guard.typer, "_coercion")
-    left_out = [p.name for p in guard.patches() if not guard.usable(p)]
+    monkeypatch.delattr(checks.typer, "_coercion")
+    left_out = [p.name for p in guard.patches() if not checks.usable(p)]
     assert left_out == ["skip_pydantic_for_text"]
 
 
@@ -124,7 +124,7 @@ def test_a_missing_attribute_leaves_only_its_patch_out(monkeypatch: pytest.Monke
     [("0.29.2", (0, 29)), ("0.28.0", (0, 28)), ("1.0", (1, 0)), ("", None), ("x.y", None)],
 )
 def test_typer_version_is_read_or_none(text: str, version: tuple[int, int] | None) -> None:
-    assert guard.typer_version(text) == version
+    assert checks.typer_version(text) == version
 
 
 OLDEST_TYPER = "0.28.0"  # the lower end of the pin in pyproject.toml

@@ -23,7 +23,7 @@ from kariersosial.cli.typer_compat import guard
 from kariersosial.core.errors import UsageError
 from kariersosial.ui.screen import escape
 
-guard.apply(guard.patches())  # each patch only where typer is as checked; else typer as shipped
+guard.apply_all()  # each patch only where typer is as checked; else typer as shipped
 
 app = typer.Typer(
     name="kariersosial",
@@ -77,9 +77,9 @@ def roles(as_json: JsonOption = False) -> None:
     with user_errors():
         cat = catalog()
         if as_json:
-            from kariersosial.io.serialize import role_summary
+            from kariersosial.io import json_shapes
 
-            print_json({"roles": [role_summary(r) for r in cat.roles], "version": cat.version})
+            print_json(json_shapes.roles(cat))
             return
         from kariersosial.ui.render import roles_table, stdout
 
@@ -136,7 +136,9 @@ def validate(
     result = check_catalog(target or bundled_catalog_file(), name)
     problems = [] if not isinstance(result, list) else result
     if as_json:
-        print_json({"file": name, "valid": not problems, "problems": problems})
+        from kariersosial.io import json_shapes
+
+        print_json(json_shapes.validation(name, problems))
     elif problems:
         from kariersosial.ui.render import stderr
 
@@ -171,16 +173,9 @@ def questions(as_json: JsonOption = False) -> None:
     with user_errors():
         cat = catalog()
         if as_json:
-            from kariersosial.io.answers import SCALE_LABELS
-            from kariersosial.io.serialize import question
+            from kariersosial.io import json_shapes
 
-            print_json(
-                {
-                    "version": cat.version,
-                    "scale": {str(k): v for k, v in SCALE_LABELS.items()},
-                    "questions": [question(cat, q) for q in cat.questions],
-                }
-            )
+            print_json(json_shapes.questions(cat))
             return
         from kariersosial.ui.render import questions_table, stdout
 

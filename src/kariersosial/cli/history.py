@@ -14,6 +14,7 @@ import typer
 
 from kariersosial.cli.common import JsonOption, catalog, print_json, state, user_errors
 from kariersosial.core.errors import UsageError
+from kariersosial.io import json_shapes
 from kariersosial.ui.screen import ask_yes_no, interactive, say
 
 if TYPE_CHECKING:
@@ -287,11 +288,11 @@ def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = Fals
             top = f", {record.top.role_name}" if record.top else ""
             question = f"Hapus hasil nomor {wanted} ({report.date_text(record.created)}{top})?"
         if not confirm(question, yes, f"Menghapus hasil nomor {wanted}", f"delete {wanted}"):
-            _declined(as_json, [])
+            _declined(as_json)
             return
         history.delete(wanted)
         if as_json:
-            print_json({"deleted": [wanted]})
+            print_json(json_shapes.deleted([wanted]))
         else:
             say(f"Hasil nomor {wanted} dihapus dari riwayat.")
 
@@ -305,19 +306,19 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
         count = len(history.entries())
         if count == 0:
             if as_json:
-                print_json({"deleted": 0})
+                print_json(json_shapes.deleted([]))
             else:
                 say("Riwayat sudah kosong; tidak ada yang dihapus.")
             return
         question = f"Hapus semua {count} hasil di riwayat? Ini tidak bisa dibatalkan."
         if not confirm(question, yes, "Menghapus semua riwayat", "clear"):
-            _declined(as_json, 0)
+            _declined(as_json)
             return
         deleted = history.clear()
         if as_json:
-            print_json({"deleted": deleted})
+            print_json(json_shapes.deleted(deleted))
         else:
-            say(f"{deleted} hasil dihapus dari riwayat.")
+            say(f"{len(deleted)} hasil dihapus dari riwayat.")
 
 
 def parse_number(text: str) -> int:
@@ -347,10 +348,10 @@ def confirm(question: str, yes: bool, what: str, command: str) -> bool:
     return ask_yes_no(question, default=False)
 
 
-def _declined(as_json: bool, nothing: object) -> None:
+def _declined(as_json: bool) -> None:
 
     if as_json:
-        print_json({"deleted": nothing})
+        print_json(json_shapes.deleted([]))
     say("Dibatalkan; tidak ada yang dihapus.", err=as_json)
 
 

@@ -185,11 +185,12 @@ def _show_result(
 
     res = score(cat, given)
 
-    def show(history_id: int | None) -> None:
+    def show(number: int | None) -> None:
         if as_json:
+            from kariersosial.io import json_shapes
             from kariersosial.io.serialize import result
 
-            print_json({**result(cat, res, given, mode), "history_id": history_id})
+            print_json(json_shapes.quiz_result(result(cat, res, given, mode), number))
             return
         from kariersosial.ui.render import stdout
         from kariersosial.ui.result_view import render_result

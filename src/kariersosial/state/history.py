@@ -403,13 +403,15 @@ def delete(number: int) -> None:
                 raise _missing(number)
 
 
-def clear() -> int:
-    """Delete every saved result; returns how many there were. Numbers are never reused."""
+def clear() -> list[int]:
+    """Delete every saved result; returns their numbers. Numbers are never reused."""
     with opened(create=False) as conn:
         if conn is None:
-            return 0
-        with closing(conn.execute("DELETE FROM results")) as cursor:
-            return cursor.rowcount
+            return []
+        with closing(conn.execute("SELECT id FROM results ORDER BY id")) as cursor:
+            numbers = [int(row[0]) for row in cursor]
+        conn.execute("DELETE FROM results").close()
+        return numbers
 
 
 def _missing(number: int) -> UsageError:

@@ -1,6 +1,6 @@
 """Every place kariersosial reaches into typer's internals, checked before it is touched.
 
-`guard.apply()` runs each patch only when typer's version is one it was checked on and every
+`guard.apply_all()` runs each patch only when typer's version is one it was checked on and every
 attribute it needs is there; otherwise that patch is left out and typer behaves as shipped
 (English help texts, pydantic conversion), still warning-free. Internals touched:
 

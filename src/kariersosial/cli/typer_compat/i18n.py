@@ -15,7 +15,7 @@ from typing import Any
 
 import typer
 
-from kariersosial.cli.typer_compat.guard import Patch
+from kariersosial.cli.typer_compat.checks import Patch
 
 USAGE = "Cara pakai: "
 INSTALL_HELP = "Pasang pelengkapan otomatis (tab) untuk shell yang kamu pakai."
@@ -175,7 +175,7 @@ def _localize_rich_panels() -> None:
 
 def localize_typer() -> None:
     """Replace typer's English text where typer is as checked; cheap attribute sets."""
-    from kariersosial.cli.typer_compat.guard import apply
+    from kariersosial.cli.typer_compat.checks import apply
 
     apply(PATCHES)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from kariersosial.cli.typer_compat.guard import Patch
+from kariersosial.cli.typer_compat.checks import Patch
 
 TEXT_ANNOTATIONS: tuple[Any, ...] = (str, str | None, Optional[str])  # noqa: UP045
 _MARK = "_kariersosial"
