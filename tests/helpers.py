@@ -10,8 +10,9 @@ from kariersosial.core.models import Catalog
 
 
 def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, (result.output, result.exception)
     assert result.exception is None
+    assert "Traceback" not in result.output
     return result
 
 
@@ -33,3 +34,16 @@ def answers_file(tmp_path: Path, catalog: Catalog) -> Path:
     lines = [f"{q.id}={(i % 5) + 1}" for i, q in enumerate(catalog.questions)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def refused(result: Result, code: int = 2) -> Result:
+    """A run that failed cleanly with `code`: a message, never a traceback."""
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def squash(text: str) -> str:
+    """Without any whitespace: rich may break a long path in the middle of a word."""
+    return "".join(text.split())

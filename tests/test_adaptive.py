@@ -91,6 +91,7 @@ def test_next_question_is_the_same_for_the_same_answers(seed: int) -> None:
         assert first == (asked[k] if k < len(asked) else None)
 
 
+@pytest.mark.slow
 def test_walk_is_deterministic() -> None:
     for answers in SAMPLES[:20]:
         assert walk(Adaptive(Scorer(CATALOG)), answers) == walk(ADAPTIVE, answers)
@@ -200,6 +201,7 @@ def test_an_early_stop_is_settled_and_covers_every_role() -> None:
     assert early >= 10
 
 
+@pytest.mark.slow
 def test_walk_stops_at_the_first_settled_point() -> None:
     for answers in SAMPLES[:30]:
         asked = walk(ADAPTIVE, answers)

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
-from helpers import ok
+from helpers import flat, ok
 from kariersosial import __version__
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog, Role, mid_sentence
@@ -32,11 +32,6 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # SGR parameters that set a colour: 30-37/90-97 (fg), 40-47/100-107 (bg), 38;.. / 48;.. (ext).
 COLOUR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
 ROLE_QUERIES = ["kks", "mks", "kabag", "kls", "ppks"]
-
-
-def flat(text: str) -> str:
-    """Rich wraps and pads lines; compare text with all runs of whitespace made one space."""
-    return " ".join(text.split())
 
 
 def unboxed(text: str) -> str:

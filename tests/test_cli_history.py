@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from helpers import flat, ok
+from helpers import flat, ok, refused
 from kariersosial.cli import history as cli_history
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
@@ -27,13 +27,6 @@ BANK = len(
 
 RICH_ANSWERS = "441354434352523215355231134513435254"  # warnings, myth and a look-alike
 OTHER_ANSWERS = "5" * 12 + "1" * 12 + "4" * 12
-
-
-def refused(result: Result, code: int = 2) -> Result:
-    assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
-from helpers import flat
+from helpers import flat, ok
 from kariersosial.cli.app import app
 from kariersosial.core.errors import UsageError
 from kariersosial.core.models import Catalog
@@ -25,11 +25,6 @@ from kariersosial.io.header_notes import layout_data, recognition_lines
 from kariersosial.words.messages import words
 
 LABELS = list(SCALE_LABELS.values())
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:

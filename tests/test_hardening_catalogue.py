@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import WriteCatalog
-from helpers import answers_file
+from helpers import answers_file, ok
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
 
@@ -33,12 +33,6 @@ HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3",
 HTML_TAGS |= {"dd", "p", "strong", "table", "thead", "tbody", "tr", "th", "td", "span", "section"}
 HTML_TAGS |= {"ul", "li", "br", "q"}
 HTML_TAGS |= {"figure", "figcaption", "svg", "title", "desc", "rect", "line", "text"}  # charts
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.output, result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 def scores_file(tmp_path: Path, catalog: Catalog) -> Path:

@@ -97,6 +97,7 @@ def test_quiz_from_a_file_shows_its_result(
     assert "Hasil disimpan sebagai nomor 1" in out + err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", NOT_UTF8)
 def test_history_list_and_show(
     encoding: str, isolated_env: Path, tmp_path: Path, catalog: Catalog

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from helpers import flat
+from helpers import flat, squash
 from kariersosial.cli import quiz as cli_quiz
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
@@ -28,11 +28,6 @@ from kariersosial.state import history, pending, store
 from kariersosial.ui import screen
 
 DIGITS = "441354434352523215355231134513435254"
-
-
-def squash(text: str) -> str:
-    """Without any white space: rich may fold a long path anywhere."""
-    return "".join(text.split())
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
-from helpers import flat, ok
+from helpers import flat, ok, refused, squash
 from kariersosial.cli.app import app
 from kariersosial.core.errors import UsageError
 from kariersosial.core.models import Catalog
@@ -37,18 +37,6 @@ FULL = Path("/dev/full")
 LONG = "a" * 300  # one path component over the usual 255-byte limit
 TOO_LONG = "(nama berkas atau foldernya terlalu panjang)"
 ANSWERS = "441354434352523215355231134513435254"
-
-
-def squash(text: str) -> str:
-    """Without any whitespace: rich breaks a long path in the middle of a word."""
-    return "".join(text.split())
-
-
-def refused(result: Result, code: int) -> Result:
-    assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
-    assert "Traceback" not in result.output
-    return result
 
 
 def cli(*args: str, home: Path, **kw: Any) -> subprocess.CompletedProcess[str]:

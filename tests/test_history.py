@@ -231,6 +231,7 @@ print(history.save(created="2026-01-01T00:00:00+00:00", mode="full", catalog_ver
 """
 
 
+@pytest.mark.slow
 def test_two_processes_finishing_while_the_database_is_busy_both_save(
     isolated_env: Path,
 ) -> None:

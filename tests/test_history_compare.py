@@ -6,20 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
-from helpers import flat
+from helpers import flat, ok
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import score
 from kariersosial.io.answers import SCALE_LABELS
 
 FIRST = {"p01": 5, "p02": 1, "p03": 4, "p04": 2, "p05": 5, "p06": 3, "p07": 4, "p08": 2}
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def full_answers(catalog: Catalog, changes: dict[str, int]) -> dict[str, int]:

@@ -206,6 +206,7 @@ def test_ctrl_c_during_a_statement_raises_keyboard_interrupt(catalog: Catalog) -
 # --- run_questions ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_whole_quiz_by_digits_saves_after_every_answer(
     catalog: Catalog, asked: list[Asked]
 ) -> None:
@@ -440,6 +441,7 @@ def test_ctrl_c_before_any_answer_saves_nothing(catalog: Catalog) -> None:
     assert not progress_path().exists()
 
 
+@pytest.mark.slow
 def test_resume_is_offered_and_continues_from_the_first_unanswered_statement(
     catalog: Catalog, asked: list[Asked], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -87,6 +87,7 @@ def run_broken(breaking: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breaking", BREAKS.values(), ids=BREAKS.keys())
 def test_program_works_on_a_typer_the_patches_do_not_know(breaking: str) -> None:
     shown = run_broken(breaking, "show", "koordinator-kebijakan-sosial")

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from helpers import flat
 from kariersosial.catalog.load import check_catalog, load_catalog
 from kariersosial.catalog.validation import build_catalog
 from kariersosial.cli.app import app
@@ -31,11 +32,6 @@ def problems_in(path: Path) -> list[str]:
     result = check_catalog(path, path.name)
     assert isinstance(result, list), "the catalogue should have been rejected"
     return result
-
-
-def flat(text: str) -> str:
-    """Rich wraps long lines; compare text with all runs of whitespace made one space."""
-    return " ".join(text.split())
 
 
 def assert_clean_exit(result: Result, code: int) -> None:
