@@ -12,13 +12,11 @@ from typing import Any
 
 from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, VERY_WELL
 from kariersosial.io.charts import Bar, Line
+from kariersosial.words.messages import fit_label
 
 FIT_TITLE = "Gambaran kecocokan tiap peran (0–100)"
-FIT_LINES = (
-    Line(NOTHING_FITS_BELOW, "cukup cocok"),
-    Line(FITS_WELL, "cocok"),
-    Line(VERY_WELL, "sangat cocok"),
-)
+# Each line is named by the label a fit at that threshold gets: one source for the words.
+FIT_LINES = tuple(Line(at, fit_label(at)) for at in (NOTHING_FITS_BELOW, FITS_WELL, VERY_WELL))
 PROFILE_TITLE = "Minatmu pada tiap dimensi minat (0–100, 50 = netral)"
 BLOCKS = " ▏▎▍▌▋▊▉█"
 
