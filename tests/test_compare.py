@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -82,7 +81,7 @@ def test_needs_more_names_the_role_with_the_larger_weight(
 
 
 def test_roles_that_weigh_everything_alike_have_no_gaps(catalog: Catalog, kls: Role) -> None:
-    twin = dataclasses.replace(kls, id="kembaran", name="Kembaran")
+    twin = kls._replace(id="kembaran", name="Kembaran")
     comp = compare_roles(catalog, kls, twin)
     assert comp.gaps == ()
     assert comparison_dict(catalog, comp)["dimensions"] == []

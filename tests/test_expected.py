@@ -51,7 +51,7 @@ def test_the_catalogue_expectations_win_over_the_weights(catalog: Catalog) -> No
     for role in catalog.roles:
         assert from_catalogue.expected[role.id][q.id] == q.expected_of(role.id)
     stripped = dataclasses.replace(
-        catalog, questions=tuple(dataclasses.replace(x, expected=()) for x in catalog.questions)
+        catalog, questions=tuple(x._replace(expected=()) for x in catalog.questions)
     )
     from_weights = patterns(stripped)
     assert from_weights.expected != from_catalogue.expected

@@ -221,7 +221,7 @@ def equal_weights(catalog: Catalog) -> Catalog:
     """The catalogue with every role given the first role's dimension weights."""
     same = catalog.roles[0].weights
     return dataclasses.replace(
-        catalog, roles=tuple(dataclasses.replace(r, weights=same) for r in catalog.roles)
+        catalog, roles=tuple(r._replace(weights=same) for r in catalog.roles)
     )
 
 

@@ -1,9 +1,7 @@
 """The domain: immutable models of the role catalogue and its question bank."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Section = Literal["tugas", "cocok", "tidak_cocok", "miskonsepsi", "realita", "perbedaan"]
 Polarity = Literal["cocok", "tidak_cocok"]
@@ -21,24 +19,21 @@ POLARITIES: tuple[Polarity, ...] = ("cocok", "tidak_cocok")
 FORMS: tuple[Form, ...] = ("single", "comparative")
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A verbatim span of one source sentence."""
 
     sentence: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     id: str
     paragraph: int
     section: Section
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Trait:
+class Trait(NamedTuple):
     id: str
     role: str
     label: str
@@ -46,34 +41,29 @@ class Trait:
     source: Quote
 
 
-@dataclass(frozen=True, slots=True)
-class Misconception:
+class Misconception(NamedTuple):
     myth: Quote
     reality: tuple[Quote, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(NamedTuple):
     profession: str
     quotes: tuple[Quote, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Weight:
+class Weight(NamedTuple):
     dimension: str
     weight: float
     source: Quote
 
 
-@dataclass(frozen=True, slots=True)
-class Dimension:
+class Dimension(NamedTuple):
     id: str
     name: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Profession:
+class Profession(NamedTuple):
     """A similar profession named in a "perbedaan" paragraph, with its own profile."""
 
     id: str
@@ -81,8 +71,7 @@ class Profession:
     profile: tuple[Weight, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -104,8 +93,7 @@ class Role:
         return next((w.weight for w in self.weights if w.dimension == dimension), 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Loading:
+class Loading(NamedTuple):
     """How agreeing with a statement moves one dimension: direction +1 or -1, weight 0..1."""
 
     dimension: str
@@ -113,16 +101,14 @@ class Loading:
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
-class TraitKey:
+class TraitKey(NamedTuple):
     """Agreeing (direction +1) or disagreeing (-1) with a statement shows this trait."""
 
     trait: str
     direction: int
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """A statement to agree or disagree with, traced to the source sentence behind it.
 
     A "single" statement says the person likes one thing; a "comparative" one ("Saya lebih suka
@@ -143,8 +129,7 @@ class Question:
         return next((v for k, v in self.expected if k == profile_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Opposite:
+class Opposite(NamedTuple):
     """Two statements that cannot both be agreed with, and why (curated, not derived)."""
 
     first: str
