@@ -25,18 +25,27 @@ from kariersosial.ui.screen import escape
 
 guard.apply_all()  # each patch only where typer is as checked; else typer as shipped
 
-app = typer.Typer(
-    name="kariersosial",
-    help=(
-        "Kuis kecocokan karier untuk lima peran kebijakan dan layanan sosial.\n\n"
-        "Jawab pernyataan singkat tentang dirimu, lalu lihat peran mana yang paling cocok, "
-        "lengkap dengan kutipan dari teks sumbernya."
-    ),
-    context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
+APP_HELP = (
+    "Kuis kecocokan karier untuk lima peran kebijakan dan layanan sosial.\n\n"
+    "Jawab pernyataan singkat tentang dirimu, lalu lihat peran mana yang paling cocok, "
+    "lengkap dengan kutipan dari teks sumbernya."
 )
+# Each command and the module under kariersosial.cli that registers it ("app": this one), in
+# the order --help lists them. Typer turns every registered function into a click command
+# before it reads argv, so a run that names its command builds and imports only that one.
+COMMANDS: dict[str, str] = {
+    "roles": "app",
+    "show": "app",
+    "validate": "app",
+    "questions": "app",
+    "quiz": "quiz",
+    "history": "history",
+    "export": "history",
+    "compare": "counsel",
+    "form": "counsel",
+    "score": "counsel",
+}
+REGISTERING_MODULES = ("quiz", "history", "counsel")
 
 
 def _version(value: bool) -> None:
@@ -45,7 +54,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     data: Annotated[
         str | None,
@@ -71,7 +79,6 @@ def main_options(
     state.data = Path(data) if data else None
 
 
-@app.command()
 def roles(as_json: JsonOption = False) -> None:
     """Tampilkan kelima peran beserta ID dan ringkasannya."""
     with user_errors():
@@ -87,7 +94,6 @@ def roles(as_json: JsonOption = False) -> None:
         stdout().print("Baca profil lengkap: [bold]kariersosial show <peran>[/]", style="dim")
 
 
-@app.command()
 def show(
     role: Annotated[
         str, role_argument("Nama, ID, singkatan, atau awal nama peran, misalnya 'layanan'.")
@@ -111,7 +117,6 @@ def show(
         stdout().print(render_profile(cat, found))
 
 
-@app.command()
 def validate(
     file: Annotated[
         str | None,
@@ -167,7 +172,6 @@ def _exists(path: Path) -> bool:
     return True
 
 
-@app.command()
 def questions(as_json: JsonOption = False) -> None:
     """Tampilkan semua pernyataan kuis beserta ID-nya, untuk menyiapkan berkas jawaban."""
     with user_errors():
@@ -182,19 +186,50 @@ def questions(as_json: JsonOption = False) -> None:
         stdout().print(questions_table(cat))
 
 
-# Commands kept in their own modules register here (each module imports only typer at the top).
-# --- registered command modules ---
-from kariersosial.cli import quiz as cli_quiz  # noqa: E402
+def build_app(command: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with only `command` (and the global options)."""
+    from importlib import import_module
 
-cli_quiz.register(app)
-from kariersosial.cli import history as cli_history  # noqa: E402
+    app = typer.Typer(
+        name="kariersosial",
+        help=APP_HELP,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(main_options)
+    for function in (roles, show, validate, questions):
+        if command in (None, function.__name__):
+            app.command()(function)
+    for module in REGISTERING_MODULES:
+        if command is None or COMMANDS.get(command) == module:
+            import_module(f"kariersosial.cli.{module}").register(app)
+    reflow_help(app)
+    return app
 
-cli_history.register(app)
-from kariersosial.cli import counsel as cli_counsel  # noqa: E402
 
-cli_counsel.register(app)
-# --- end of registered command modules ---
-reflow_help(app)
+_built: dict[str, typer.Typer] = {}
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`, the whole app, is built on first use (tests and `typer` tools import it)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _built:
+        _built[name] = build_app()
+    return _built[name]
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command this run names, when the app may be built with that command alone."""
+    import os
+
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
+        return None  # tab completion lists and completes every command
+    if len(argv) > 1 and argv[1] in COMMANDS:
+        return argv[1]
+    return None  # --help, a global option first, or a typo: typer needs every command
 
 
 def main() -> None:
@@ -205,7 +240,7 @@ def main() -> None:
     drop_bad_sizes()
     try:
         try:
-            app()
+            build_app(invoked_command(sys.argv))()
         finally:
             sys.stdout.flush()  # a full disk shows here when the output was buffered
     except BrokenPipeError:  # e.g. `kariersosial show x | head`
