@@ -20,8 +20,8 @@ from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import score
 from kariersosial.io import report, report_html
 from kariersosial.io.answers import SCALE_LABELS
-from kariersosial.ui.render import answers_table
 from kariersosial.ui.result_view import render_result
+from kariersosial.ui.tables import answers_table
 from kariersosial.words.messages import fit_label
 from kariersosial.words.texts import undecided_text
 

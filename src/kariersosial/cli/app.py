@@ -88,7 +88,8 @@ def roles(as_json: JsonOption = False) -> None:
 
             print_json(json_shapes.roles(cat))
             return
-        from kariersosial.ui.render import roles_table, stdout
+        from kariersosial.ui.render import stdout
+        from kariersosial.ui.tables import roles_table
 
         stdout().print(roles_table(cat))
         stdout().print("Baca profil lengkap: [bold]kariersosial show <peran>[/]", style="dim")
@@ -181,7 +182,8 @@ def questions(as_json: JsonOption = False) -> None:
 
             print_json(json_shapes.questions(cat))
             return
-        from kariersosial.ui.render import questions_table, stdout
+        from kariersosial.ui.render import stdout
+        from kariersosial.ui.tables import questions_table
 
         stdout().print(questions_table(cat))
 

@@ -294,6 +294,6 @@ class PromptScreen:
         return review(catalog, progress, show_table, save, self.term, reselect=reselect)
 
     def show_answers(self, catalog: Catalog, progress: Progress) -> None:
-        from kariersosial.ui.render import answers_table
+        from kariersosial.ui.tables import answers_table
 
         self._say(answers_table(catalog, progress.asked, progress.answers))
