@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -609,3 +610,48 @@ def test_without_expected_answers_the_weights_give_the_patterns(
     scorer = Scorer(catalog)
     kls = scorer.patterns.expected["koordinator-layanan-sosial"]
     assert kls["p20"] > scorer.patterns.expected["manajer-kebijakan-sosial"]["p20"]
+
+
+# --- the bundled catalogue, parsed without the pre-scan ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "JSON bersarang terlalu dalam untuk dibaca"),
+        ('{"versi": ' + "9" * 5000 + "}", "JSON berisi angka yang terlalu panjang"),
+        ('{"roles": [', "JSON rusak di baris 1, kolom 12 (nilai tidak ada atau tidak sah)"),
+    ],
+)
+def test_a_bundled_catalogue_damaged_after_installation_is_reported_like_any_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, reason: str
+) -> None:
+    from kariersosial.catalog import load
+
+    damaged = tmp_path / "data" / "roles.json"
+    damaged.parent.mkdir()
+    damaged.write_text(text, encoding="utf-8")
+    monkeypatch.delenv("KARIERSOSIAL_DATA", raising=False)
+    monkeypatch.setattr(load, "bundled_catalog_file", lambda: damaged)
+    with pytest.raises(CatalogError) as caught:
+        load_catalog()
+    assert caught.value.problems == [reason]
+
+
+def test_the_bundled_catalogue_is_found_without_importlib_resources() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from kariersosial.catalog.load import bundled_catalog_file, load_catalog\n"
+        "assert bundled_catalog_file().is_file()\n"
+        "load_catalog()\n"
+        "print('importlib.resources' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "KARIERSOSIAL_DATA"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kariersosial.catalog.validation import build_catalog
 from kariersosial.core.errors import CatalogError
 from kariersosial.core.models import Catalog
 from kariersosial.words.os_words import os_reason
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DATA_ENV = "KARIERSOSIAL_DATA"
 BUNDLED_NAME = "data/roles.json"
@@ -18,10 +20,14 @@ BUNDLED_NAME = "data/roles.json"
 
 def bundled_catalog_file() -> Traversable:
     """The catalogue shipped inside the wheel, or the repository's data/ in a source checkout."""
-    packaged = resources.files("kariersosial") / "data" / "roles.json"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "data" / "roles.json"
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package, package.parents[1]):  # kariersosial/data, else the checkout's data/
+        if (folder / "data" / "roles.json").is_file():
+            return folder / "data" / "roles.json"
+    # installed as a zip: only importlib.resources can reach it (it costs ~3 ms of start-up)
+    from importlib import resources
+
+    return resources.files("kariersosial") / "data" / "roles.json"
 
 
 def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
@@ -50,7 +56,7 @@ def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Ca
     except reading.ReadProblem as exc:
         return [_CATALOG_WORDING.get(exc.kind, exc.reason)]
     try:
-        raw = safe_json.loads(text)
+        raw = _parse(text, trusted=not user_file)
     except safe_json.JsonProblem as exc:
         return [exc.reason]
 
@@ -65,9 +71,29 @@ def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Ca
     return build_catalog(raw, read_source)
 
 
+def _parse(text: str, *, trusted: bool) -> object:
+    """The bundled catalogue skips the depth and number pre-scan (~3 ms); if it was damaged
+    after installation, the guarded parser says what is wrong, as for any file."""
+    from kariersosial.io import safe_json
+
+    if trusted:
+        import json
+
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            pass
+    return safe_json.loads(text)
+
+
 def _beside(file: Traversable, relative: str) -> Traversable:
     """A file named relative to the catalogue's folder."""
-    found = file.parent if isinstance(file, Path) else resources.files("kariersosial") / "data"
+    if isinstance(file, Path):
+        found: Traversable = file.parent
+    else:
+        from importlib import resources
+
+        found = resources.files("kariersosial") / "data"
     for part in relative.split("/"):
         found = found / part
     return found
