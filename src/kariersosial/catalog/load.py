@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kariersosial.catalog.validation import build_catalog
 from kariersosial.core.errors import CatalogError
@@ -49,16 +49,15 @@ def read_catalog(file: Traversable, name: str, *, user_file: bool) -> Catalog:
 
 def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Catalog | list[str]:
     """The catalogue in `file`, or every problem that keeps it from being used."""
-    from kariersosial.io import reading, safe_json
+    from kariersosial.io import reading
 
     try:
         text = _read(file, reading.CATALOG_LIMIT)
     except reading.ReadProblem as exc:
         return [_CATALOG_WORDING.get(exc.kind, exc.reason)]
-    try:
-        raw = _parse(text, trusted=not user_file)
-    except safe_json.JsonProblem as exc:
-        return [exc.reason]
+    raw = _parse(text, trusted=not user_file)
+    if isinstance(raw, _Unparsable):
+        return [raw.reason]
 
     def read_source(relative: str) -> str | None:
         source = _beside(file, relative)
@@ -71,11 +70,13 @@ def check_catalog(file: Traversable, name: str, *, user_file: bool = True) -> Ca
     return build_catalog(raw, read_source)
 
 
+class _Unparsable(NamedTuple):
+    reason: str
+
+
 def _parse(text: str, *, trusted: bool) -> object:
     """The bundled catalogue skips the depth and number pre-scan (~3 ms); if it was damaged
     after installation, the guarded parser says what is wrong, as for any file."""
-    from kariersosial.io import safe_json
-
     if trusted:
         import json
 
@@ -83,7 +84,12 @@ def _parse(text: str, *, trusted: bool) -> object:
             return json.loads(text)
         except (ValueError, RecursionError):
             pass
-    return safe_json.loads(text)
+    from kariersosial.io import safe_json
+
+    try:
+        return safe_json.loads(text)
+    except safe_json.JsonProblem as exc:
+        return _Unparsable(exc.reason)
 
 
 def _beside(file: Traversable, relative: str) -> Traversable:
