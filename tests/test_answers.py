@@ -255,7 +255,15 @@ def test_quiz_json_has_stable_fields(
     for field in ("status", "ranking", "misconception", "adjacent", "cautions", "profile"):
         assert field in data
     assert data["status"] == "ok"
-    assert data["answers"] == full
+    assert {row["id"]: row["answer"] for row in data["answers"]} == full
+    assert [row["id"] for row in data["answers"]] == [q.id for q in catalog.questions]
+    for row, q in zip(data["answers"], catalog.questions, strict=True):
+        assert row == {
+            "id": q.id,
+            "statement": q.text,
+            "answer": full[q.id],
+            "label": SCALE_LABELS[full[q.id]],
+        }
     ranking = data["ranking"]
     assert [r["rank"] for r in ranking] == list(range(1, len(catalog.roles) + 1))
     assert {r["role"]["id"] for r in ranking} == {r.id for r in catalog.roles}
@@ -267,7 +275,7 @@ def test_quiz_json_has_stable_fields(
         for evidence in row["matches"] + row["warnings"]:
             assert set(evidence) >= {"trait", "quote", "sentence"}
     if data["misconception"] is not None:
-        assert data["misconception"]["role"] == ranking[0]["role"]["id"]
+        assert data["misconception"]["role"] == ranking[0]["role"]
 
 
 def test_quiz_reads_answers_from_stdin(
@@ -276,7 +284,7 @@ def test_quiz_reads_answers_from_stdin(
     result = invoke(runner, ["quiz", "--answers", "-", "--json"], input=json.dumps(full))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["answers"] == full
+    assert {row["id"]: row["answer"] for row in data["answers"]} == full
     assert len(data["ranking"]) == len(catalog.roles)
 
 
@@ -342,3 +350,23 @@ def test_questions_json_lists_every_statement(runner: CliRunner, catalog: Catalo
     assert [q["text"] for q in data["questions"]] == [q.text for q in catalog.questions]
     assert data["scale"] == {str(k): v for k, v in SCALE_LABELS.items()}
     assert SKIP_LABEL == "Lewati"
+
+
+def test_a_json_result_is_itself_an_answers_file(
+    runner: CliRunner, answers_file: Path, tmp_path: Path
+) -> None:
+    first = invoke(runner, ["quiz", "--answers", str(answers_file), "--json", "--no-save"])
+    saved = tmp_path / "hasil.json"
+    saved.write_text(first.stdout, encoding="utf-8")
+    again = invoke(runner, ["quiz", "--answers", str(saved), "--json", "--no-save"])
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["answers"] == json.loads(first.stdout)["answers"]
+    assert json.loads(again.stdout)["ranking"] == json.loads(first.stdout)["ranking"]
+
+
+def test_a_list_of_answers_without_ids_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "daftar.json"
+    path.write_text('{"answers": [4, 5]}', encoding="utf-8")
+    result = invoke(runner, ["quiz", "--answers", str(path), "--json", "--no-save"])
+    assert result.exit_code == EXIT_USAGE
+    assert "Traceback" not in result.stderr and result.stdout == ""

@@ -17,7 +17,7 @@ from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import MIN_ANSWERED, Scorer
 from kariersosial.io.batch import Problem, Respondent, Responses, statement_id
 from kariersosial.io.batch_output import LISTED_PROBLEMS, Summary, score_responses
-from kariersosial.words.messages import words
+from kariersosial.words.messages import fit_label, words
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +336,6 @@ def test_json_output_is_one_document_with_a_summary_that_adds_up(
         "name",
         "top",
         "ranking",
-        "fits",
         "decisive",
         "nothing_fits",
         "cautions",
@@ -344,16 +343,23 @@ def test_json_output_is_one_document_with_a_summary_that_adds_up(
         "skipped",
     }
     assert first["line"] == 2 and first["name"] == "s0"
-    assert list(first["fits"]) == [r.id for r in catalog.roles]
-    assert first["top"]["id"] == first["ranking"][0]
-    totals = data["summary"]
+    ranking = first["ranking"]
+    assert [f["rank"] for f in ranking] == list(range(1, len(catalog.roles) + 1))
+    assert {f["role"]["id"] for f in ranking} == {r.id for r in catalog.roles}
+    assert all(f["role"]["name"] == catalog.role(f["role"]["id"]).name for f in ranking)
+    assert [f["fit"] for f in ranking] == sorted((f["fit"] for f in ranking), reverse=True)
+    assert all(type(f["fit"]) is int and f["label"] == fit_label(f["fit"]) for f in ranking)
+    assert first["top"] == {k: v for k, v in ranking[0].items() if k != "rank"}
+    cautions = [c for p in data["respondents"] for c in p["cautions"]]
+    assert cautions and all(set(c) == {"kind", "message"} and c["message"] for c in cautions)
+    totals = data["totals"]
     assert (totals["scored"], totals["skipped"]) == (40, 1)
     # every respondent counted once: under a top role, or as "nothing fits well"
-    assert sum(r["first"] for r in totals["roles"]) + totals["nothing_fits"] == 40
-    assert totals["nothing_fits"] == sum(p["nothing_fits"] for p in data["respondents"])
+    assert sum(r["first"] for r in totals["roles"]) + totals["nothing_fits_count"] == 40
+    assert totals["nothing_fits_count"] == sum(p["nothing_fits"] for p in data["respondents"])
     shares = sum(r["share"] for r in totals["roles"])
-    assert shares == pytest.approx(1.0 - totals["nothing_fits"] / 40, abs=1e-3)
-    tops = [p["top"]["id"] for p in data["respondents"] if not p["nothing_fits"]]
+    assert shares == pytest.approx(1.0 - totals["nothing_fits_count"] / 40, abs=1e-3)
+    tops = [p["top"]["role"]["id"] for p in data["respondents"] if not p["nothing_fits"]]
     assert {r["id"]: r["first"] for r in totals["roles"]} == {
         r.id: tops.count(r.id) for r in catalog.roles
     }
@@ -366,7 +372,7 @@ def test_json_with_no_respondents_is_still_valid(catalog: Catalog, ids: list[str
     out = io.StringIO()
     score_responses(Responses(catalog, ["nama," + ",".join(ids) + "\n"], "'u'"), out, "json")
     data = json.loads(out.getvalue())
-    assert data["respondents"] == [] and data["summary"]["scored"] == 0
+    assert data["respondents"] == [] and data["totals"]["scored"] == 0
 
 
 def test_the_summary_keeps_only_the_first_problems(catalog: Catalog) -> None:

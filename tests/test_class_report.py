@@ -105,15 +105,15 @@ def class_report(runner: CliRunner, tmp_path: Path, class_file: Path) -> tuple[s
 
 def test_the_overview_counts_are_the_score_summary(class_report: tuple[str, Any]) -> None:
     text, data = class_report
-    summary = data["summary"]
+    summary = data["totals"]
     # the role chart's text alternative carries every count
     desc = re.search(r'<desc id="grafik-\d+-d">Jumlah siswa yang peran teratasnya.*?</desc>', text)
     assert desc
     for role in summary["roles"]:
         share = f"{100 * role['first'] / summary['scored']:.0f}%"
         assert f"{html.escape(role['name'])}: {role['first']} siswa · {share}" in desc.group()
-    assert f"<strong>{summary['nothing_fits']}</strong> siswa: belum ada peran" in text
-    assert f"<strong>{summary['not_decisive']}</strong> siswa: hasilnya belum tegas" in text
+    assert f"<strong>{summary['nothing_fits_count']}</strong> siswa: belum ada peran" in text
+    assert f"<strong>{summary['not_decisive_count']}</strong> siswa: hasilnya belum tegas" in text
     cautioned = sum(1 for p in data["respondents"] if p["cautions"])
     assert f"<strong>{cautioned}</strong> siswa: ada catatan" in text
     # the average profile chart, with its text alternative
@@ -132,13 +132,17 @@ def test_the_table_and_the_groups_follow_the_top_roles(
     assert [name for name, _ in groups] == [n for n in order if n in {g for g, _ in groups}]
     expected: dict[str, list[str]] = {}
     for p in data["respondents"]:
-        key = "Belum ada peran yang benar-benar cocok" if p["nothing_fits"] else p["top"]["name"]
+        key = (
+            "Belum ada peran yang benar-benar cocok"
+            if p["nothing_fits"]
+            else p["top"]["role"]["name"]
+        )
         expected.setdefault(key, []).append(p["name"])
     assert {name: int(n) for name, n in groups} == {k: len(v) for k, v in expected.items()}
     undecided = [p for p in data["respondents"] if not p["decisive"] and not p["nothing_fits"]]
     assert undecided  # random answers: some stand between two roles
     for p in undecided:
-        first, second = p["ranking"][:2]
+        first, second = (f["role"]["id"] for f in p["ranking"][:2])
         names = {r.id: r.name for r in catalog.roles}
         a, b = sorted((first, second), key=[r.id for r in catalog.roles].index)
         heading = f"Belum tegas antara {names[a]} dan {names[b]}"

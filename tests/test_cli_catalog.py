@@ -146,18 +146,26 @@ def test_show_json_has_the_catalogue_content(
         }
         for t in raw["traits"]
     ]
+
+    def quoted(q: dict[str, Any]) -> dict[str, Any]:
+        return {"sentence": q["sentence"], "quote": q["quote"]}
+
     assert data["misconceptions"] == [
-        {"myth": m["myth"]["quote"], "reality": [q["quote"] for q in m["reality"]]}
+        {"myth": quoted(m["myth"]), "reality": [quoted(q) for q in m["reality"]]}
         for m in raw["misconceptions"]
     ]
     assert data["differences"] == [
         {
             "profession": {"id": d["profession"], "name": professions[d["profession"]]},
-            "quotes": [q["quote"] for q in d["quotes"]],
+            "quotes": [quoted(q) for q in d["quotes"]],
         }
         for d in raw["differences"]
     ]
-    assert data["dimensions"] == {w["dimension"]: w["weight"] for w in raw["weights"]}
+    dimensions = {d["id"]: d["name"] for d in raw_catalog["dimensions"]}
+    assert data["dimensions"] == [
+        {"id": w["dimension"], "name": dimensions[w["dimension"]], "weight": w["weight"]}
+        for w in raw["weights"]
+    ]
 
 
 def test_show_accepts_names_in_any_form(runner: CliRunner) -> None:

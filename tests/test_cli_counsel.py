@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 
 from helpers import fails, flat, ok
 from kariersosial.cli.app import app
-from kariersosial.core.compare import compare_roles, comparison_dict
+from kariersosial.core.compare import compare_roles
 from kariersosial.core.models import Catalog
 from kariersosial.core.scoring import Scorer
 from kariersosial.io.answers import SCALE_LABELS
+from kariersosial.io.json_shapes import comparison
 from kariersosial.ui import render
 
 KLS = "koordinator-layanan-sosial"
@@ -132,9 +133,7 @@ def test_compare_fits_every_width(
 def test_compare_json(runner: CliRunner, catalog: Catalog) -> None:
     result = ok(runner.invoke(app, ["compare", "kls", "ppks", "--json"]))
     data = json.loads(result.stdout)
-    expected = comparison_dict(
-        catalog, compare_roles(catalog, catalog.role(KLS), catalog.role(PPKS))
-    )
+    expected = comparison(catalog, compare_roles(catalog, catalog.role(KLS), catalog.role(PPKS)))
     assert data == expected
     assert [r["id"] for r in data["roles"]] == [KLS, PPKS]
     assert len(data["dimensions"]) == 5
@@ -443,9 +442,9 @@ def test_score_json(runner: CliRunner, tmp_path: Path, catalog: Catalog, ids: li
     result = ok(runner.invoke(app, ["score", str(path), "--format", "json"]))
     data = json.loads(result.stdout)
     assert [p["name"] for p in data["respondents"]] == [f"s{n}" for n in range(12)]
-    summary = data["summary"]
+    summary = data["totals"]
     assert (summary["scored"], summary["skipped"]) == (12, 1)
-    assert sum(r["first"] for r in summary["roles"]) + summary["nothing_fits"] == 12
+    assert sum(r["first"] for r in summary["roles"]) + summary["nothing_fits_count"] == 12
     assert [r["id"] for r in summary["roles"]] == [r.id for r in catalog.roles]
     assert "Dinilai: 12 responden. Dilewati: 1 baris." in result.stderr
 
@@ -463,8 +462,8 @@ def test_the_score_summary_counts_nothing_fits_apart_from_the_top_roles(
     data = json.loads(ok(runner.invoke(app, ["score", str(path), "--format", "json"])).stdout)
     flags = [p["nothing_fits"] for p in data["respondents"]]
     assert flags == [True, False]
-    summary = data["summary"]
-    assert summary["nothing_fits"] == 1
+    summary = data["totals"]
+    assert summary["nothing_fits_count"] == 1
     assert sum(r["first"] for r in summary["roles"]) == 1
     screen = flat(ok(runner.invoke(app, ["score", str(path)])).stderr)
     assert "Belum ada peran yang benar-benar cocok 1 50%" in screen

@@ -10,11 +10,11 @@ from kariersosial.core.compare import (
     COMPARED_SECTIONS,
     TOP_GAPS,
     compare_roles,
-    comparison_dict,
     gaps,
 )
 from kariersosial.core.errors import EXIT_USAGE, UsageError
 from kariersosial.core.models import Catalog, Role, mid_sentence
+from kariersosial.io.json_shapes import comparison
 from kariersosial.words.messages import words
 
 KLS = "koordinator-layanan-sosial"
@@ -84,7 +84,7 @@ def test_roles_that_weigh_everything_alike_have_no_gaps(catalog: Catalog, kls: R
     twin = kls._replace(id="kembaran", name="Kembaran")
     comp = compare_roles(catalog, kls, twin)
     assert comp.gaps == ()
-    assert comparison_dict(catalog, comp)["dimensions"] == []
+    assert comparison(catalog, comp)["dimensions"] == []
 
 
 def test_the_same_role_twice_is_a_usage_error(catalog: Catalog, kls: Role) -> None:
@@ -103,7 +103,7 @@ def test_the_same_role_twice_is_a_usage_error(catalog: Catalog, kls: Role) -> No
 
 def test_the_dict_holds_the_same_content(catalog: Catalog, kls: Role, ppks: Role) -> None:
     comp = compare_roles(catalog, kls, ppks)
-    data = comparison_dict(catalog, comp)
+    data = comparison(catalog, comp)
     assert json.loads(json.dumps(data)) == data
     assert data["catalog_version"] == catalog.version
     left, right = data["roles"]
@@ -112,10 +112,13 @@ def test_the_dict_holds_the_same_content(catalog: Catalog, kls: Role, ppks: Role
     assert list(left["sections"]) == list(COMPARED_SECTIONS)
     assert left["sections"]["tugas"] == [s.text for s in kls.section("tugas")]
     assert right["sections"]["realita"] == [q.text for m in ppks.misconceptions for q in m.reality]
-    assert left["sections"]["perbedaan"] == [
+    assert left["sections"]["perbedaan"] == [q.text for q in kls.differences[0].quotes]
+    assert left["differences"] == [
         {
             "profession": {"id": "pekerja-sosial", "name": "Pekerja sosial"},
-            "quotes": [q.text for q in kls.differences[0].quotes],
+            "quotes": [
+                {"sentence": q.sentence, "quote": q.text} for q in kls.differences[0].quotes
+            ],
         }
     ]
     assert data["dimensions"][0] == {

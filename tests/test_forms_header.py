@@ -230,7 +230,7 @@ def test_score_says_which_column_is_which(
     assert "@sekolah.id" not in result.stdout
     as_json = json.loads(ok(runner.invoke(app, ["score", str(path), "-f", "json"])).stdout)
     columns = as_json["columns"]
-    assert columns["name"] == {"column": 3, "title": "Nama lengkap"}
+    assert columns["respondent_name"] == {"column": 3, "title": "Nama lengkap"}
     assert columns["timestamp"] == {"column": 1, "title": "Timestamp"}
     assert columns["email"] == [{"column": 2, "title": "Email Address"}]
     assert columns["statements"][0] == {
@@ -258,4 +258,4 @@ def test_a_form_made_by_kariersosial_round_trips(
     scorer = Scorer(catalog)
     full = scorer.score(answer_map(catalog, 9))
     (ani,) = data["respondents"]
-    assert ani["ranking"] == [f.role.id for f in full.ranking]
+    assert [f["role"]["id"] for f in ani["ranking"]] == [f.role.id for f in full.ranking]

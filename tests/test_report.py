@@ -192,12 +192,16 @@ def hostile_report() -> Report:
         "decisive": True,
         "ranking": [fit],
         "misconception": {
-            "role": "r",
+            "role": {"id": "r", "name": SCRIPT},
             "myth": {"sentence": "s", "quote": f"mitos {SCRIPT}"},
             "reality": [{"sentence": "s", "quote": f"realita {SCRIPT}"}],
         },
         "adjacent": [
-            {"profession": {"id": "p", "name": SCRIPT}, "role": "r", "quotes": [{"quote": SCRIPT}]}
+            {
+                "profession": {"id": "p", "name": SCRIPT},
+                "role": {"id": "r", "name": SCRIPT},
+                "quotes": [{"quote": SCRIPT}],
+            }
         ],
         "cautions": [{"kind": "x", "message": f"awas {SCRIPT}"}],
     }

@@ -70,14 +70,16 @@ def compare(
     Semua teks dalam tanda kutip dikutip apa adanya dari teks sumber tiap peran. Di akhir
     ada dimensi minat yang paling membedakan kedua peran.
     """
-    from kariersosial.core.compare import compare_roles, comparison_dict
+    from kariersosial.core.compare import compare_roles
     from kariersosial.core.lookup import resolve_role
 
     with user_errors():
         cat = catalog()
         comparison = compare_roles(cat, resolve_role(cat, first), resolve_role(cat, second))
         if as_json:
-            print_json(comparison_dict(cat, comparison))
+            from kariersosial.io import json_shapes
+
+            print_json(json_shapes.comparison(cat, comparison))
             return
         from kariersosial.ui.compare_view import render_comparison
         from kariersosial.ui.render import stdout

@@ -126,7 +126,7 @@ def _entry_data(entry: Entry) -> dict[str, object]:
         if top is None
         else {
             "role": {"id": top.role_id, "name": top.role_name},
-            "fit": round(top.fit, 1),
+            "fit": round(top.fit),
             "label": fit_label(top.fit),
         },
     }

@@ -1,13 +1,13 @@
 """Two roles side by side: their quoted sections and the dimensions where they differ most.
 
 Pure data: no I/O and no rendering. `kariersosial compare` draws it with rich or prints
-`comparison_dict` as JSON.
+`io.json_shapes.comparison` as JSON.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from kariersosial.core.errors import UsageError
 from kariersosial.core.models import Catalog, Dimension, Role, mid_sentence
@@ -108,41 +108,3 @@ def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
 
 def _other(catalog: Catalog, role: Role) -> Role:
     return next((r for r in catalog.roles if r.id != role.id), role)
-
-
-def _passage(p: Passage, catalog: Catalog) -> Any:
-    if p.about is None:
-        return list(p.quotes)
-    return {
-        "profession": {"id": p.about, "name": catalog.profession(p.about).name},
-        "quotes": list(p.quotes),
-    }
-
-
-def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
-    """The comparison as plain data for `--json`."""
-
-    def side(role: Role, pick: Literal["left", "right"]) -> dict[str, Any]:
-        sections: dict[str, Any] = {}
-        for pair in comp.sections:
-            chosen = pair.left if pick == "left" else pair.right
-            if pair.section == "perbedaan":
-                sections[pair.section] = [_passage(p, catalog) for p in chosen]
-            else:  # one flat list of quotes, in the order of the role's text
-                sections[pair.section] = [q for p in chosen for q in p.quotes]
-        return {"id": role.id, "name": role.name, "summary": role.summary, "sections": sections}
-
-    return {
-        "roles": [side(comp.left, "left"), side(comp.right, "right")],
-        "dimensions": [
-            {
-                "id": g.dimension.id,
-                "name": g.dimension.name,
-                "weights": {comp.left.id: g.left, comp.right.id: g.right},
-                "difference": round(g.difference, 3),
-                "needs_more": comp.needs_more(g).id,
-            }
-            for g in comp.gaps
-        ],
-        "catalog_version": catalog.version,
-    }

@@ -36,9 +36,10 @@ def maybe(shape: Any) -> _Maybe:
 # A key ending in "?" may be missing.
 _QUOTE = {"quote": str}
 _EVIDENCE = {"label": str, "quote": str}
+_ROLE = {"id": str, "name": str}
 _FIT = {
     "rank": int,
-    "role": {"id": str, "name": str},
+    "role": _ROLE,
     "fit": NUMBER,
     "label": str,
     "matches?": [_EVIDENCE],
@@ -52,9 +53,49 @@ DETAIL = {
     "nothing_fits?": bool,
     "ranking?": [_FIT],
     "misconception?": maybe({"myth": _QUOTE, "reality": [_QUOTE]}),
-    "adjacent?": [{"profession": {"name": str}, "role": str, "quotes": [_QUOTE]}],
+    "adjacent?": [
+        {"profession": {"name": str}, "role": {"id": str, "name": str}, "quotes": [_QUOTE]}
+    ],
     "cautions?": [{"message": str}],
 }
+
+
+def upgraded(detail: Any) -> Any:
+    """A stored result in today's shape: results kept by earlier versions name the role in
+    `misconception` and `adjacent` by its bare id, and give a profession's fit and each
+    dimension's interest a decimal. Anything else is left as it is, for the check to name."""
+    if not isinstance(detail, dict):
+        return detail
+    ranking = detail.get("ranking")
+    names = {
+        f["role"]["id"]: f["role"]["name"]
+        for f in (ranking if isinstance(ranking, list) else [])
+        if isinstance(f, dict)
+        and isinstance(f.get("role"), dict)
+        and isinstance(f["role"].get("id"), str)
+        and isinstance(f["role"].get("name"), str)
+    }
+
+    def with_role(item: Any) -> Any:
+        if not isinstance(item, dict) or not isinstance(item.get("role"), str):
+            return item
+        return {**item, "role": {"id": item["role"], "name": names.get(item["role"], item["role"])}}
+
+    found = dict(detail)
+    if "misconception" in found:
+        found["misconception"] = with_role(found["misconception"])
+    if isinstance(found.get("adjacent"), list):
+        found["adjacent"] = [_round(with_role(a), "fit") for a in found["adjacent"]]
+    if isinstance(found.get("profile"), dict):
+        found["profile"] = {k: _round(v, "interest") for k, v in found["profile"].items()}
+    return found
+
+
+def _round(item: Any, key: str) -> Any:
+    """`item` with `item[key]` a whole number, if it was a finite decimal."""
+    if isinstance(item, dict) and type(item.get(key)) is float and math.isfinite(item[key]):
+        return {**item, key: round(item[key])}
+    return item
 
 
 def problems(value: Any, shape: Any, path: str) -> list[str]:

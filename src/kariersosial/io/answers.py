@@ -87,9 +87,23 @@ def _json_entries(text: str, source: str) -> list[tuple[str, str, object]]:
         ) from None
     if isinstance(raw, _Pairs) and isinstance(raw.get("answers"), _Pairs):
         raw = raw["answers"]  # also accept the saved form {"answers": {...}}
+    elif isinstance(raw, _Pairs) and isinstance(listed := raw.get("answers"), list):
+        rows = _answer_rows(listed)  # the output of `quiz --json` or `history show --json`
+        if rows is not None:
+            return rows
     if not isinstance(raw, _Pairs):
         raise UsageError("answers_not_object", source=source)
     return [(f"'{key}'", key.strip(), value) for key, value in raw.pairs]
+
+
+def _answer_rows(rows: list[object]) -> list[tuple[str, str, object]] | None:
+    """The answers of a `--json` document ([{"id": "p01", "answer": 4}, ...]); None otherwise."""
+    found = []
+    for row in rows:
+        if not (isinstance(row, dict) and isinstance(row.get("id"), str) and "answer" in row):
+            return None
+        found.append((f"'{row['id']}'", row["id"].strip(), row["answer"]))
+    return found
 
 
 _MALFORMED = object()  # a line that is not `id=answer`; reported in line order with the rest

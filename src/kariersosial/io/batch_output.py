@@ -79,8 +79,8 @@ class Summary:
                 }
                 for rid, name in self.roles
             ],
-            "nothing_fits": self.nothing_fits,
-            "not_decisive": self.not_decisive,
+            "nothing_fits_count": self.nothing_fits,
+            "not_decisive_count": self.not_decisive,
             "problems": [{"line": p.line, "reason": p.reason} for p in self.problems],
             "problems_not_listed": self.unlisted,
         }
@@ -143,7 +143,7 @@ class CsvResults:
 
 
 class JsonResults:
-    """`{"catalog_version", "respondents": [...], "summary": {...}}`, one respondent a line.
+    """`{"catalog_version", "respondents": [...], "totals": {...}}`, one respondent a line.
 
     Written piece by piece: the array is opened, each respondent appended as it is scored,
     and the summary closes the object, so no list of results is ever held.
@@ -156,7 +156,6 @@ class JsonResults:
         # \u escapes on a stream that cannot encode every name: still JSON, nothing replaced
         self.ascii_only = not unicode_stream(out)
         self.version = catalog.version
-        self.roles = [r.id for r in catalog.roles]
         self.columns = columns  # which column was read as what (header_notes.layout_data)
         self.count = 0
 
@@ -167,18 +166,26 @@ class JsonResults:
         self.out.write('  "respondents": [')
 
     def add(self, person: Respondent) -> None:
+        from kariersosial.words.messages import caution_text, fit_label
+
         r = person.ranking
-        top = r.fits[0][0]
-        fits = {role.id: round(value, 1) for role, value in r.fits}
+        ranking = [
+            {
+                "rank": rank,
+                "role": {"id": role.id, "name": role.name},
+                "fit": fit,
+                "label": fit_label(fit),
+            }
+            for rank, (role, fit) in enumerate(r.fits, start=1)
+        ]
         item = {
             "line": person.line,
             "name": person.name,
-            "top": {"id": top.id, "name": top.name},
-            "ranking": [role.id for role, _ in r.fits],
-            "fits": {rid: fits[rid] for rid in self.roles},
+            "top": {k: v for k, v in ranking[0].items() if k != "rank"} if ranking else None,
+            "ranking": ranking,
             "decisive": r.decisive,
             "nothing_fits": r.nothing_fits,
-            "cautions": [c.kind for c in r.cautions],
+            "cautions": [{"kind": c.kind, "message": caution_text(c)} for c in r.cautions],
             "answered": r.answered,
             "skipped": r.skipped,
         }
@@ -187,7 +194,7 @@ class JsonResults:
 
     def finish(self, summary: Summary) -> None:
         self.out.write("\n  ],\n" if self.count else "],\n")
-        self.out.write(f'  "summary": {self._dumps(summary.as_dict())}\n}}\n')
+        self.out.write(f'  "totals": {self._dumps(summary.as_dict())}\n}}\n')
 
     def _dumps(self, value: object) -> str:
         return json.dumps(value, ensure_ascii=self.ascii_only)

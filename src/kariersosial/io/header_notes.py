@@ -24,7 +24,7 @@ def layout_data(responses: Responses) -> dict[str, Any]:
         return None if index is None else {"column": index + 1, "title": header.get(index, "")}
 
     return {
-        "name": column(layout.name_column),
+        "respondent_name": column(layout.name_column),
         "timestamp": column(layout.timestamp_column),
         "email": [column(i) for i in layout.email_columns],
         "statements": [

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kariersosial.io.report import Report, answer_label, verdict_text
+from kariersosial.io.report import Report, verdict_text
+from kariersosial.io.serialize import answer_label
 
 NOT_ASKED = "tidak ditanyakan"
 SAME_PERSON = (

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
 from kariersosial.io.escaping import md_escape
 from kariersosial.io.report_picture import text_bar
+from kariersosial.io.serialize import answer_label, answer_row
 from kariersosial.words.messages import fit_label
 from kariersosial.words.texts import (
     DISCLAIMER,
@@ -109,7 +109,7 @@ def from_record(record: Record, catalog: Catalog) -> Report:
             {
                 "rank": f.rank,
                 "role": {"id": f.role_id, "name": f.role_name},
-                "fit": round(f.fit, 1),
+                "fit": round(f.fit),
                 "label": fit_label(f.fit),
                 "matches": [],
                 "warnings": [],
@@ -143,10 +143,6 @@ def short_date(iso: str) -> str:
         return f"{datetime.fromisoformat(iso):%d-%m-%Y %H.%M}"
     except ValueError:
         return iso
-
-
-def answer_label(value: int | None) -> str:
-    return SKIPPED_LABEL if value is None else SCALE_LABELS.get(value, str(value))
 
 
 # --- the text every format shares ---------------------------------------------------------------
@@ -189,10 +185,6 @@ def caution_pairs(report: Report, caution: Mapping[str, Any]) -> list[tuple[str,
         if len(pair) == 2 and all(q in texts for q in pair):
             pairs.append((texts[pair[0]], texts[pair[1]]))
     return pairs
-
-
-def role_names(res: Mapping[str, Any]) -> dict[str, str]:
-    return {f["role"]["id"]: f["role"]["name"] for f in res.get("ranking") or []}
 
 
 EXPLAINED = 2  # how many of the top roles get a full explanation, on screen and on paper
@@ -252,7 +244,6 @@ def markdown(report: Report) -> str:
     explained = explained_fits(res)
     if explained:
         out += ["## Penjelasan", "", f"_{e(QUOTE_NOTE)}_", ""]
-    names = role_names(res)
     for f in explained:
         out += [f"### {e(str(f['rank']))}. {e(f['role']['name'])} — {f['fit']:.0f}/100", ""]
         if not f.get("matches"):
@@ -274,8 +265,8 @@ def markdown(report: Report) -> str:
             out += [f"- ✓ {REALITY_LABEL} “{e(q['quote'])}”" for q in myth["reality"]]
             out.append("")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
-            role = names.get(adj["role"], adj["role"])
-            own = adj["role"] == f["role"]["id"]
+            role = adj["role"]["name"]
+            own = adj["role"]["id"] == f["role"]["id"]
             out += [f"**{e(adjacent_heading(adj['profession']['name']))}**", ""]
             out += [e(adjacent_lead(role, own)), ""]
             out += [f"- “{e(q['quote'])}”" for q in adj["quotes"]]
@@ -307,10 +298,7 @@ def as_data(report: Report) -> dict[str, Any]:
         "catalog_version": report.catalog_version,
         "note": report.note,
         "result": {k: v for k, v in report.result.items() if k != "answers"},
-        "answers": [
-            {"id": qid, "statement": text, "answer": value, "label": answer_label(value)}
-            for qid, text, value in report.answers
-        ],
+        "answers": [answer_row(qid, text, value) for qid, text, value in report.answers],
         "disclaimer": DISCLAIMER,
     }
 

@@ -15,12 +15,10 @@ from kariersosial.io.report import (
     TITLE,
     TOO_FEW,
     Report,
-    answer_label,
     caution_pairs,
     date_text,
     explained_fits,
     fact_rows,
-    role_names,
     verdict_text,
 )
 from kariersosial.io.report_picture import (
@@ -32,6 +30,7 @@ from kariersosial.io.report_picture import (
     profile_bars,
     profile_summary,
 )
+from kariersosial.io.serialize import answer_label
 from kariersosial.words.texts import (
     DISCLAIMER,
     MATCHES_HEADING,
@@ -168,7 +167,6 @@ def body_parts(report: Report, heading: str = TITLE, *, compact: bool = False) -
     explained = explained_fits(res)
     if explained:
         body += ["<h2>Penjelasan</h2>", f'<p class="small">{e(QUOTE_NOTE)}</p>']
-    names = role_names(res)
     for f in explained:
         body += [
             '<section class="role">',
@@ -201,8 +199,8 @@ def body_parts(report: Report, heading: str = TITLE, *, compact: bool = False) -
             ]
             body.append("</ul>")
         for adj in (res.get("adjacent") or []) if f["rank"] == 1 else []:
-            role = names.get(adj["role"], adj["role"])
-            own = adj["role"] == f["role"]["id"]
+            role = adj["role"]["name"]
+            own = adj["role"]["id"] == f["role"]["id"]
             body += [
                 f"<h4>{e(adjacent_heading(adj['profession']['name']))}</h4>",
                 f"<p>{e(adjacent_lead(role, own))}</p>",

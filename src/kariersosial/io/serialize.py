@@ -35,19 +35,48 @@ def role_profile(catalog: Catalog, role: Role) -> dict[str, Any]:
             for t in role.traits
         ],
         "misconceptions": [
-            {"myth": m.myth.text, "reality": [q.text for q in m.reality]}
+            {"myth": quote(m.myth), "reality": [quote(q) for q in m.reality]}
             for m in role.misconceptions
         ],
-        "differences": [
-            {
-                "profession": {"id": d.profession, "name": catalog.profession(d.profession).name},
-                "quotes": [q.text for q in d.quotes],
-            }
-            for d in role.differences
+        "differences": differences(catalog, role),
+        "dimensions": [
+            {"id": w.dimension, "name": catalog.dimension(w.dimension).name, "weight": w.weight}
+            for w in role.weights
         ],
-        "dimensions": {w.dimension: w.weight for w in role.weights},
         "catalog_version": catalog.version,
     }
+
+
+def answer_row(question_id: str, statement: str, value: int | None) -> dict[str, Any]:
+    """One answer, as `quiz` and `history show` list them (an answers file may be this list)."""
+    return {
+        "id": question_id,
+        "statement": statement,
+        "answer": value,
+        "label": answer_label(value),
+    }
+
+
+def answer_label(value: int | None) -> str:
+    from kariersosial.io.answers import SCALE_LABELS, SKIPPED_LABEL
+
+    return SKIPPED_LABEL if value is None else SCALE_LABELS.get(value, str(value))
+
+
+def role_ref(role: Role) -> dict[str, str]:
+    """A role named inside another object: always its id and its name."""
+    return {"id": role.id, "name": role.name}
+
+
+def differences(catalog: Catalog, role: Role) -> list[dict[str, Any]]:
+    """How the role's text sets it apart from each similar profession, quote by quote."""
+    return [
+        {
+            "profession": {"id": d.profession, "name": catalog.profession(d.profession).name},
+            "quotes": [quote(q) for q in d.quotes],
+        }
+        for d in role.differences
+    ]
 
 
 def question(catalog: Catalog, q: Question) -> dict[str, Any]:
@@ -66,7 +95,7 @@ def question(catalog: Catalog, q: Question) -> dict[str, Any]:
         "traits": [
             {
                 "trait": k.trait,
-                "role": catalog.trait(k.trait).role,
+                "role": role_ref(catalog.role(catalog.trait(k.trait).role)),
                 "label": catalog.trait(k.trait).label,
                 "direction": k.direction,
             }
@@ -104,7 +133,7 @@ def result(
         "ranking": [
             {
                 "rank": f.rank,
-                "role": {"id": f.role.id, "name": f.role.name},
+                "role": role_ref(f.role),
                 "fit": f.fit,
                 "pattern": round(f.pattern, 3),
                 "label": fit_label(f.fit),
@@ -116,15 +145,15 @@ def result(
         "misconception": None
         if myth is None or res.top is None
         else {
-            "role": res.top.role.id,
+            "role": role_ref(res.top.role),
             "myth": quote(myth.myth),
             "reality": [quote(q) for q in myth.reality],
         },
         "adjacent": [
             {
                 "profession": {"id": a.profession.id, "name": a.profession.name},
-                "fit": round(a.fit, 1),
-                "role": a.role.id,
+                "fit": round(a.fit),
+                "role": role_ref(a.role),
                 "quotes": [quote(q) for q in a.quotes],
             }
             for a in res.adjacent
@@ -141,11 +170,11 @@ def result(
         "profile": {
             d.id: {
                 "name": d.name,
-                "interest": round(100 * res.profile[d.id], 1),
+                "interest": round(100 * res.profile[d.id]),
                 "stressed_by": [r.id for r in catalog.roles if r.weight_of(d.id) >= STRESSED],
             }
             for d in catalog.dimensions
             if d.id in res.profile
         },
-        "answers": {q.id: answers.get(q.id) for q in catalog.questions},
+        "answers": [answer_row(q.id, q.text, answers.get(q.id)) for q in catalog.questions],
     }

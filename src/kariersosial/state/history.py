@@ -385,7 +385,7 @@ def _checked(
         problems.append("detail: harus berupa teks JSON")
     else:
         try:
-            detail = loads(detail_text)
+            detail = check.upgraded(loads(detail_text))
         except JsonProblem as exc:
             problems.append(f"detail: {exc.reason}")
         problems += check.problems(detail, check.DETAIL, "detail")

@@ -152,6 +152,8 @@ def _load(path: Path) -> tuple[Finished | None, str]:
         raw = loads(reading.read_text(path, reading.PENDING_LIMIT))
     except (reading.ReadProblem, JsonProblem) as exc:
         return None, exc.reason
+    if isinstance(raw, dict) and "detail" in raw:
+        raw = {**raw, "detail": check.upgraded(raw["detail"])}
     shape = {
         "schema": int,
         "created": str,
