@@ -503,7 +503,8 @@ def test_quick_quiz_stops_early(
     assert status == 0, screen
     # The non-interactive short quiz, given every answer, asks the same statements.
     expected = non_interactive(leaning, tmp_path / "answers-home", "--quick")
-    assert {q for q, v in expected["answers"].items() if v is not None} == set(asked)
+    given = {row["id"]: row["answer"] for row in expected["answers"]}
+    assert {q for q, v in given.items() if v is not None} == set(asked)
     flat = check_result(screen, expected, sentences, "quick")
     assert f"Kamu menjawab {len(asked)} dari {len(asked)} pernyataan." in flat
 
@@ -539,8 +540,9 @@ def test_quick_quiz_back_and_change_chooses_again(
     # What follows the change was chosen from the changed answer: the non-interactive short
     # quiz with the final answers asks exactly these statements, and scores them the same.
     expected = non_interactive(changed, tmp_path / "answers-home", "--quick")
-    assert {q for q, v in expected["answers"].items() if v is not None} == set(asked + rest)
-    assert expected["answers"][asked[-1]] == changed[asked[-1]]
+    given = {row["id"]: row["answer"] for row in expected["answers"]}
+    assert {q for q, v in given.items() if v is not None} == set(asked + rest)
+    assert given[asked[-1]] == changed[asked[-1]]
     result = result_screen(screen)
     names = [r["role"]["name"] for r in expected["ranking"]]
     assert [n for n, _ in ranking_on_screen(result, names)] == names
