@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from kariersosial.core.expected import (
@@ -50,9 +48,7 @@ def test_the_catalogue_expectations_win_over_the_weights(catalog: Catalog) -> No
     q = catalog.questions[0]
     for role in catalog.roles:
         assert from_catalogue.expected[role.id][q.id] == q.expected_of(role.id)
-    stripped = dataclasses.replace(
-        catalog, questions=tuple(x._replace(expected=()) for x in catalog.questions)
-    )
+    stripped = catalog.replace(questions=tuple(x._replace(expected=()) for x in catalog.questions))
     from_weights = patterns(stripped)
     assert from_weights.expected != from_catalogue.expected
     for p in (from_catalogue, from_weights):  # distinct = expected minus the five roles' mean

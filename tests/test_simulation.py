@@ -6,7 +6,6 @@ asserts them.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import random
 import subprocess
@@ -220,9 +219,7 @@ def test_blend_is_the_midpoint() -> None:
 def equal_weights(catalog: Catalog) -> Catalog:
     """The catalogue with every role given the first role's dimension weights."""
     same = catalog.roles[0].weights
-    return dataclasses.replace(
-        catalog, roles=tuple(r._replace(weights=same) for r in catalog.roles)
-    )
+    return catalog.replace(roles=tuple(r._replace(weights=same) for r in catalog.roles))
 
 
 def test_item_spread_is_max_minus_min_across_roles(catalog: Catalog) -> None:

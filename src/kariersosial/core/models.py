@@ -1,7 +1,6 @@
 """The domain: immutable models of the role catalogue and its question bank."""
 
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 Section = Literal["tugas", "cocok", "tidak_cocok", "miskonsepsi", "realita", "perbedaan"]
 Polarity = Literal["cocok", "tidak_cocok"]
@@ -137,25 +136,76 @@ class Opposite(NamedTuple):
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
 class Catalog:
+    """The whole catalogue, immutable, with its lookups indexed once.
+
+    Written out rather than a dataclass, for the same start-up reason as the models above.
+    """
+
+    __slots__ = (
+        "_questions",
+        "_roles",
+        "_sentences",
+        "_traits",
+        "dimensions",
+        "opposites",
+        "professions",
+        "questions",
+        "roles",
+        "version",
+    )
     version: str
     dimensions: tuple[Dimension, ...]
     professions: tuple[Profession, ...]
     roles: tuple[Role, ...]
     questions: tuple[Question, ...]
-    opposites: tuple[Opposite, ...] = ()
-    _roles: dict[str, Role] = field(init=False, repr=False, compare=False)
-    _traits: dict[str, Trait] = field(init=False, repr=False, compare=False)
-    _sentences: dict[str, Sentence] = field(init=False, repr=False, compare=False)
-    _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
+    opposites: tuple[Opposite, ...]
+    _roles: dict[str, Role]
+    _traits: dict[str, Trait]
+    _sentences: dict[str, Sentence]
+    _questions: dict[str, Question]
 
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__  # frozen: the indexes are derived once here
-        set_(self, "_roles", {r.id: r for r in self.roles})
-        set_(self, "_traits", {t.id: t for r in self.roles for t in r.traits})
-        set_(self, "_sentences", {s.id: s for r in self.roles for s in r.sentences})
-        set_(self, "_questions", {q.id: q for q in self.questions})
+    def __init__(
+        self,
+        version: str,
+        dimensions: tuple[Dimension, ...],
+        professions: tuple[Profession, ...],
+        roles: tuple[Role, ...],
+        questions: tuple[Question, ...],
+        opposites: tuple[Opposite, ...] = (),
+    ) -> None:
+        set_ = object.__setattr__
+        for name, value in (
+            ("version", version),
+            ("dimensions", dimensions),
+            ("professions", professions),
+            ("roles", roles),
+            ("questions", questions),
+            ("opposites", opposites),
+            ("_roles", {r.id: r for r in roles}),
+            ("_traits", {t.id: t for r in roles for t in r.traits}),
+            ("_sentences", {s.id: s for r in roles for s in r.sentences}),
+            ("_questions", {q.id: q for q in questions}),
+        ):
+            set_(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Catalog is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Catalog is immutable: cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        size = f"{len(self.roles)} roles, {len(self.questions)} questions"
+        return f"Catalog(version={self.version!r}, {size})"
+
+    def replace(self, **changes: Any) -> "Catalog":
+        """A copy with some fields changed (the indexes follow)."""
+        fields = ("version", "dimensions", "professions", "roles", "questions", "opposites")
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(f"Catalog has no field {sorted(unknown)[0]!r}")
+        return Catalog(*(changes.get(f, getattr(self, f)) for f in fields))
 
     def role(self, role_id: str) -> Role:
         return self._roles[role_id]
