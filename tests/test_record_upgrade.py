@@ -90,7 +90,7 @@ def test_damage_is_left_for_the_check_to_name(detail: Any) -> None:
 def test_the_check_takes_the_upgraded_shape_and_refuses_the_old_one() -> None:
     assert record_check.problems(new_detail(), record_check.DETAIL, "detail") == []
     assert record_check.problems(old_form(new_detail()), record_check.DETAIL, "detail") == [
-        "detail.adjacent[0].role: harus berupa objek"
+        record_check.Problem("detail.adjacent[0].role", "not_object")
     ]
 
 
@@ -122,3 +122,15 @@ def test_a_result_kept_in_the_old_shape_is_shown_and_exported_as_today(
         target = tmp_path / f"hasil.{fmt}"
         ok(runner.invoke(app, ["export", "1", "--output", str(target)]))
         assert "Koordinator Layanan Sosial" in target.read_text(encoding="utf-8")
+
+
+def test_every_problem_the_check_finds_has_words() -> None:
+    from kariersosial.words.record_words import problem_text
+
+    for kind in record_check.KINDS:
+        text = problem_text(record_check.Problem("detail.x", kind, "text"))
+        assert text.startswith("detail.x: ") and "tidak sah" not in text, kind
+    names = {
+        problem_text(record_check.Problem("x", "not_type", t)) for t in record_check._NAMES.values()
+    }
+    assert len(names) == len(record_check._NAMES) and not any("nilai lain" in n for n in names)

@@ -2,16 +2,30 @@
 
 A history row or a kept result file can be edited by hand or damaged; the reports index into
 it (`f["role"]["name"]`, `f"{fit:.0f}"`), so wrong types would crash them half-way. Every
-problem is named with its path (`detail.ranking[0].fit`). No typer, rich or sqlite here.
+problem is data: its path (`detail.ranking[0].fit`) and its kind; `words.record_words` says
+it in words. No typer, rich or sqlite here.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 MODES = ("quick", "full")
+
+
+class Problem(NamedTuple):
+    """What is wrong where: `kind` is one of KINDS; `expected` names the type for "not_type"."""
+
+    path: str
+    kind: str
+    expected: str = ""
+
+
+# not an object / missing / not a list / not of the `expected` type / answer row ids or text
+# not text / answer not 1..5 or empty
+KINDS = ("not_object", "missing", "not_list", "not_type", "answer_ids", "answer_value")
 
 
 class _Number:
@@ -98,14 +112,14 @@ def _round(item: Any, key: str) -> Any:
     return item
 
 
-def problems(value: Any, shape: Any, path: str) -> list[str]:
-    """Every place where `value` does not have `shape`, as 'path: what is wrong'."""
-    found: list[str] = []
+def problems(value: Any, shape: Any, path: str) -> list[Problem]:
+    """Every place where `value` does not have `shape`."""
+    found: list[Problem] = []
     _check(value, shape, path, found)
     return found
 
 
-def _check(value: Any, shape: Any, path: str, found: list[str]) -> None:
+def _check(value: Any, shape: Any, path: str, found: list[Problem]) -> None:
     if shape is ANY:
         return
     if isinstance(shape, _Maybe):
@@ -113,22 +127,22 @@ def _check(value: Any, shape: Any, path: str, found: list[str]) -> None:
             _check(value, shape.shape, path, found)
     elif isinstance(shape, dict):
         if not isinstance(value, Mapping):
-            found.append(f"{path}: harus berupa objek")
+            found.append(Problem(path, "not_object"))
             return
         for key, inner in shape.items():
             name = key.rstrip("?")
             if name in value:
                 _check(value[name], inner, f"{path}.{name}", found)
             elif not key.endswith("?"):
-                found.append(f"{path}.{name}: tidak ada")
+                found.append(Problem(f"{path}.{name}", "missing"))
     elif isinstance(shape, list):
         if isinstance(value, str) or not isinstance(value, Sequence):
-            found.append(f"{path}: harus berupa daftar")
+            found.append(Problem(path, "not_list"))
             return
         for index, item in enumerate(value):
             _check(item, shape[0], f"{path}[{index}]", found)
     elif not _is(value, shape):
-        found.append(f"{path}: harus berupa {_NAMES.get(shape, 'nilai lain')}")
+        found.append(Problem(path, "not_type", _NAMES.get(shape, "other")))
 
 
 def _is(value: Any, shape: Any) -> bool:
@@ -139,24 +153,24 @@ def _is(value: Any, shape: Any) -> bool:
     return isinstance(value, shape)
 
 
-_NAMES: dict[Any, str] = {str: "teks", int: "bilangan bulat", bool: "true/false", NUMBER: "angka"}
+_NAMES: dict[Any, str] = {str: "text", int: "int", bool: "bool", NUMBER: "number"}
 
 
-def answer_problems(values: Sequence[tuple[Any, Any, Any]], path: str) -> list[str]:
+def answer_problems(values: Sequence[tuple[Any, Any, Any]], path: str) -> list[Problem]:
     """(statement id, statement text, answer) rows: texts, and an answer 1..5 or null."""
-    found: list[str] = []
+    found: list[Problem] = []
     for index, (qid, text, value) in enumerate(values):
         where = f"{path}[{index}]"
         if not isinstance(qid, str) or not isinstance(text, str):
-            found.append(f"{where}: ID dan teks pernyataan harus berupa teks")
+            found.append(Problem(where, "answer_ids"))
         if value is not None and not (type(value) is int and 1 <= value <= 5):
-            found.append(f"{where}: jawaban harus 1 sampai 5 atau kosong")
+            found.append(Problem(where, "answer_value"))
     return found
 
 
-def ranking_problems(rows: Sequence[tuple[Any, Any, Any, Any]], path: str) -> list[str]:
+def ranking_problems(rows: Sequence[tuple[Any, Any, Any, Any]], path: str) -> list[Problem]:
     """(rank, role id, role name, fit) rows."""
-    found: list[str] = []
+    found: list[Problem] = []
     for index, (rank, role_id, name, fit) in enumerate(rows):
         found += problems(
             {"rank": rank, "role": {"id": role_id, "name": name}, "fit": fit},

@@ -369,17 +369,20 @@ def _checked(
     """The stored detail, and every field of the row that has the wrong type."""
     from kariersosial.core import record_check as check
     from kariersosial.io.safe_json import JsonProblem, loads
+    from kariersosial.words.record_words import problem_texts
 
     created, mode, version, status = found[1:5]
-    problems = check.problems(
-        {"created": created, "catalog_version": version, "status": status},
-        {"created": str, "catalog_version": str, "status": str},
-        "hasil",
+    problems = problem_texts(
+        check.problems(
+            {"created": created, "catalog_version": version, "status": status},
+            {"created": str, "catalog_version": str, "status": str},
+            "hasil",
+        )
     )
     if mode not in check.MODES:
         problems.append(f"hasil.mode: jenis kuis tidak dikenal: {mode!r}"[:200])
-    problems += check.ranking_problems(ranking, "ranking")
-    problems += check.answer_problems(answers, "answers")
+    problems += problem_texts(check.ranking_problems(ranking, "ranking"))
+    problems += problem_texts(check.answer_problems(answers, "answers"))
     detail: Any = {}
     if not isinstance(detail_text, str):
         problems.append("detail: harus berupa teks JSON")
@@ -388,7 +391,7 @@ def _checked(
             detail = check.upgraded(loads(detail_text))
         except JsonProblem as exc:
             problems.append(f"detail: {exc.reason}")
-        problems += check.problems(detail, check.DETAIL, "detail")
+        problems += problem_texts(check.problems(detail, check.DETAIL, "detail"))
     return (detail if isinstance(detail, dict) else {}), problems
 
 

@@ -147,6 +147,7 @@ def _load(path: Path) -> tuple[Finished | None, str]:
     from kariersosial.core import record_check as check
     from kariersosial.io import reading
     from kariersosial.io.safe_json import JsonProblem, loads
+    from kariersosial.words.record_words import problem_texts
 
     try:
         raw = loads(reading.read_text(path, reading.PENDING_LIMIT))
@@ -163,7 +164,7 @@ def _load(path: Path) -> tuple[Finished | None, str]:
         "answers": [[check.ANY]],
         "ranking": [[check.ANY]],
     }
-    problems = check.problems(raw, shape, "berkas")
+    problems = problem_texts(check.problems(raw, shape, "berkas"))
     if not problems:
         if raw["schema"] != SCHEMA or raw["mode"] not in check.MODES:
             problems.append("berkas: versi atau jenis kuis tidak dikenal")
@@ -172,8 +173,8 @@ def _load(path: Path) -> tuple[Finished | None, str]:
         if any(len(a) != 3 for a in answers) or any(len(f) != 4 for f in ranking):
             problems.append("berkas: baris jawaban atau peringkat tidak lengkap")
         else:
-            problems += check.answer_problems(answers, "answers")
-            problems += check.ranking_problems(ranking, "ranking")
+            problems += problem_texts(check.answer_problems(answers, "answers"))
+            problems += problem_texts(check.ranking_problems(ranking, "ranking"))
     if problems:
         return None, problems[0]
     return (
