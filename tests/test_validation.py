@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from helpers import flat
@@ -655,3 +657,12 @@ def test_the_bundled_catalogue_is_found_without_importlib_resources() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF, exclude_categories=())))
+def test_the_printable_shortcut_finds_what_the_pattern_finds(text: str) -> None:
+    from kariersosial.catalog import checker
+
+    expected = re.search(checker._UNSHOWABLE, text)
+    found = checker.unshowable(text)
+    assert (found.group() if found else None) == (expected.group() if expected else None)

@@ -14,7 +14,15 @@ SourceReader = Callable[[str], str | None]
 
 # A lone surrogate ("\udc80" in the JSON) cannot be written to any terminal or file, and a
 # control character (other than a newline or tab) would move the cursor or clear the screen.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSHOWABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+
+
+def unshowable(text: str) -> re.Match[str] | None:
+    """The first character of `text` no terminal can show, if any. A printable text (the usual
+    case) has none; compiling the pattern costs more than a start-up's worth of checks (~1 ms)."""
+    return None if text.isprintable() else re.search(_UNSHOWABLE, text)
+
+
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", float: "angka", list: "daftar", dict: "objek"}
 
 
@@ -37,7 +45,7 @@ class Checker:
         # the usual case first, in few steps: every start-up reads some 2,500 values
         if type(value) is kind and kind is not bool:
             plain: Any = value
-            if kind is not str or (plain.strip() and _UNSHOWABLE.search(plain) is None):
+            if kind is not str or (plain.strip() and unshowable(plain) is None):
                 return cast(T, plain)
         ok = isinstance(value, kind) and not isinstance(value, bool)
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -47,7 +55,7 @@ class Checker:
             self.fail(path, "tidak boleh kosong" if empty else f"harus berupa {_TYPE_NAMES[kind]}")
             return None
         if kind is str:
-            bad = _UNSHOWABLE.search(value)
+            bad = unshowable(value)
             if bad is not None:
                 code = f"U+{ord(bad.group()):04X}"
                 self.fail(path, f"berisi karakter yang tidak bisa ditampilkan ({code}); hapus itu")
