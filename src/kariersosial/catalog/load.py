@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from kariersosial.catalog.validation import build_catalog
 from kariersosial.core.errors import CatalogError
 from kariersosial.core.models import Catalog
-from kariersosial.words.os_words import os_reason
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -128,4 +127,6 @@ def _read_bytes(file: Traversable, limit: int) -> bytes:
     try:
         return file.read_bytes()
     except OSError as exc:
+        from kariersosial.words.os_words import os_reason
+
         raise reading.ReadProblem("os", f"tidak bisa dibaca ({os_reason(exc)})") from None
