@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from kariersosial.ui import render
@@ -31,6 +32,25 @@ def _clear_consoles() -> None:
     # environment when first built, so a test must not inherit another test's console.
     render.stdout.cache_clear()
     render.stderr.cache_clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def click_command_built_once() -> Iterator[None]:
+    """CliRunner.invoke has typer rebuild the click command from the app on every call (about
+    20 ms, for some 500 calls). The app is complete once imported and click commands are made to
+    be invoked again and again, so each app is built once; commands still run in full each time.
+    """
+    built: dict[int, tuple[typer.Typer, Any]] = {}
+    build = typer.testing._get_command
+
+    def get_command(app: typer.Typer) -> Any:
+        if id(app) not in built:
+            built[id(app)] = (app, build(app))  # keeps the app alive, so its id stays its own
+        return built[id(app)][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", get_command)
+        yield
 
 
 @pytest.fixture(autouse=True)
