@@ -57,15 +57,20 @@ def click_command_built_once() -> Iterator[None]:
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private user data dir, no catalogue override, no colour, and a fixed width."""
     home = tmp_path / "kariersosial-home"
+    isolate(monkeypatch, home)
+    _clear_consoles()
+    yield home
+    _clear_consoles()
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """The environment `isolated_env` gives each test (also for module-scoped fixtures)."""
     monkeypatch.setenv("KARIERSOSIAL_HOME", str(home))
     monkeypatch.delenv(DATA_ENV, raising=False)
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LINES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-    _clear_consoles()
-    yield home
-    _clear_consoles()
 
 
 @pytest.fixture(scope="session")
