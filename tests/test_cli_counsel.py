@@ -408,7 +408,7 @@ def test_score_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_score_a_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = fails(runner.invoke(app, ["score", str(tmp_path)]), 2)
-    assert "adalah folder, bukan berkas CSV" in result.stderr
+    assert "adalah folder, bukan berkas CSV" in flat(result.stderr)
 
 
 def test_score_from_stdin(runner: CliRunner, ids: list[str]) -> None:

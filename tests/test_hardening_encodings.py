@@ -7,8 +7,10 @@ the interpreter starts (PYTHONIOENCODING, the locale), which CliRunner cannot im
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +21,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from conftest import WriteCatalog
+from conftest import SOURCES_DIR, WriteCatalog, isolate
 from helpers import answers_file
 from kariersosial.cli.app import app
 from kariersosial.core.models import Catalog
@@ -125,29 +127,57 @@ def test_an_error_message_keeps_its_bullets(encoding: str, isolated_env: Path) -
     assert "\\u2022" not in err  # not Python's backslash escape of •
 
 
-@pytest.fixture
-def typographic_catalog(raw_catalog: dict[str, Any], write_catalog: WriteCatalog) -> Path:
+def typographic(raw: dict[str, Any]) -> dict[str, Any]:
     """The bundled catalogue (plain ASCII) with the typography a custom one may well have."""
-    for role in raw_catalog["roles"]:
+    for role in raw["roles"]:
         role["name"] = f"{role['name']} — “Ñ” …"
         role["summary"] = f"• {role['summary']} ✓ → ‘é’"
-    return write_catalog(raw_catalog)
+    return raw
+
+
+@pytest.fixture
+def typographic_catalog(raw_catalog: dict[str, Any], write_catalog: WriteCatalog) -> Path:
+    return write_catalog(typographic(raw_catalog))
+
+
+READ_ONLY_JSON = [
+    ["roles", "--json"],
+    ["show", "layanan", "--json"],
+    ["compare", "layanan", "manajer", "--json"],
+]
+
+
+@pytest.fixture(scope="module")
+def utf8_json(
+    tmp_path_factory: pytest.TempPathFactory, bundled_json: dict[str, Any]
+) -> tuple[Path, dict[str, subprocess.CompletedProcess[bytes]]]:
+    """The typographic catalogue and each read-only command's JSON on a UTF-8 stream, run once
+    for all the encodings compared with it (the commands write nothing, so the run is shared)."""
+    folder = tmp_path_factory.mktemp("typografi")
+    shutil.copytree(SOURCES_DIR, folder / "sources")
+    catalogue = folder / "roles.json"
+    text = json.dumps(typographic(copy.deepcopy(bundled_json)), ensure_ascii=False, indent=2)
+    catalogue.write_text(text, encoding="utf-8")
+    home = folder / "kariersosial-home"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate(monkeypatch, home)  # the environment each test's own run has
+        runs = {
+            " ".join(args): run(home, "--data", str(catalogue), *args) for args in READ_ONLY_JSON
+        }
+    return catalogue, runs
 
 
 @pytest.mark.parametrize("encoding", NOT_UTF8)
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["roles", "--json"],
-        ["show", "layanan", "--json"],
-        ["compare", "layanan", "manajer", "--json"],
-    ],
-)
+@pytest.mark.parametrize("args", READ_ONLY_JSON)
 def test_json_is_escaped_not_replaced(
-    encoding: str, args: list[str], isolated_env: Path, typographic_catalog: Path
+    encoding: str,
+    args: list[str],
+    isolated_env: Path,
+    utf8_json: tuple[Path, dict[str, subprocess.CompletedProcess[bytes]]],
 ) -> None:
+    typographic_catalog, utf8_runs = utf8_json
     data = str(typographic_catalog)
-    utf8 = run(isolated_env, "--data", data, *args)
+    utf8 = utf8_runs[" ".join(args)]
     assert utf8.returncode == 0
     assert "— “Ñ” …" in utf8.stdout.decode("utf-8")
     done = run(isolated_env, "--data", data, *args, encoding=encoding)

@@ -22,7 +22,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # fresh venvs and wheel builds
+pytestmark = [
+    pytest.mark.slow,  # fresh venvs and wheel builds
+    pytest.mark.xdist_group("install"),  # one worker builds the module's wheel and venvs once
+]
 
 REPO = Path(__file__).resolve().parents[1]
 ROLE_COUNT = 5
