@@ -97,3 +97,30 @@ def test_junk_mixed_with_real_ids_never_raises(answers: dict[str, Any]) -> None:
 def test_scoring_is_deterministic(answers: dict[str, int | None]) -> None:
     assert SCORER.score(answers) == SCORER.score(dict(answers))
     assert SCORER.score(answers) == Scorer(CATALOG).score(answers)
+
+
+def pearson(xs: list[float], ys: list[float]) -> float:
+    """The textbook formula, written apart from the scorer's: 0 when a side does not vary."""
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mx, my = sum(xs) / n, sum(ys) / n
+    cov = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    vx = sum((x - mx) ** 2 for x in xs)
+    vy = sum((y - my) ** 2 for y in ys)
+    return 0.0 if vx <= 1e-12 or vy <= 1e-12 else cov / (vx * vy) ** 0.5
+
+
+@PROPERTY
+@given(answers=answer_sets)
+def test_pattern_matches_are_pearson_correlations_and_the_cache_changes_nothing(
+    answers: dict[str, Any],
+) -> None:
+    given_ = SCORER.valid(answers)
+    ids = list(given_)
+    shapes = SCORER.shapes(given_)
+    assert shapes == SCORER.shapes(dict(given_)) == Scorer(CATALOG).shapes(given_)
+    distinct = SCORER.patterns.distinct
+    for role, match in shapes.patterns:
+        expected = pearson([given_[q] for q in ids], [distinct[role.id][q] for q in ids])
+        assert abs(match - expected) < 1e-9

@@ -30,16 +30,29 @@ def fit_value(interest: float, pattern: float) -> int:
 
 def correlation(xs: Sequence[float], ds: Sequence[float]) -> float:
     """Pearson correlation; 0 when either side does not vary."""
-    n = len(xs)
-    if n < 2:
+    return correlation_of(centred(xs), centred(ds))
+
+
+Side = tuple[list[float], float]  # one side of a correlation: deviations from the mean, and
+# the sum of their squares
+
+
+def centred(values: Sequence[float]) -> Side:
+    """`values` as one side of a correlation, computed once for many correlations."""
+    if not values:
+        return [], 0.0
+    mean = sum(values) / len(values)
+    deviations = [v - mean for v in values]
+    return deviations, sum(d**2 for d in deviations)
+
+
+def correlation_of(a: Side, b: Side) -> float:
+    """The Pearson correlation of two `centred` sides (of the same length); 0 when either side
+    does not vary."""
+    (da, saa), (db, sbb) = a, b
+    if len(da) < 2 or saa <= 1e-12 or sbb <= 1e-12:
         return 0.0
-    mx = sum(xs) / n
-    md = sum(ds) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sdd = sum((d - md) ** 2 for d in ds)
-    if sxx <= 1e-12 or sdd <= 1e-12:
-        return 0.0
-    return sum((x - mx) * (d - md) for x, d in zip(xs, ds, strict=True)) / math.sqrt(sxx * sdd)
+    return sum(x * d for x, d in zip(da, db, strict=True)) / math.sqrt(saa * sbb)
 
 
 def lead_in_errors(first: float, second: float, between: float, answered: int) -> float:

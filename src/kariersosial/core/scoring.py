@@ -12,7 +12,10 @@ from kariersosial.core.fit import (
     FITS_WELL,
     LEAD_Z,
     NOTHING_FITS_BELOW,
+    Side,
+    centred,
     correlation,
+    correlation_of,
     fit_value,
     lead_in_errors,
 )
@@ -143,6 +146,7 @@ class Scorer:
         ]
         self.patterns = patterns(catalog)
         self.single = {q.id for q in self.questions if q.form == "single"}
+        self._sides: dict[tuple[str, ...], dict[str, Side]] = {}
 
     def valid(self, answers: Answers) -> dict[str, int]:
         """Only the answers that mean something: known statements, values 1..5."""
@@ -184,22 +188,32 @@ class Scorer:
         The order depends only on the shape of the answers: adding the same amount to every
         answer, or stretching them all away from or towards the middle, leaves it unchanged.
         """
-        ids = list(given)
-        xs = [given[q] for q in ids]
+        ids = tuple(given)
+        answers = centred([given[q] for q in ids])
+        sides = self._role_sides(ids)
         scored = []
         for order, role in enumerate(self.catalog.roles):
-            distinct = self.patterns.distinct[role.id]
-            scored.append((round(-correlation(xs, [distinct[q] for q in ids]), 9), order, role))
+            scored.append((round(-correlation_of(answers, sides[role.id]), 9), order, role))
         scored.sort(key=lambda item: (item[0], item[1]))
         ordered = tuple((role, -value) for value, _, role in scored)
         lead = 0.0
         if len(ordered) > 1:
             (first, r1), (second, r2) = ordered[0], ordered[1]
-            d1 = self.patterns.distinct[first.id]
-            d2 = self.patterns.distinct[second.id]
-            between = correlation([d1[q] for q in ids], [d2[q] for q in ids])
+            between = correlation_of(sides[first.id], sides[second.id])
             lead = lead_in_errors(r1, r2, between, len(ids))
         return Shapes(ordered, self.interest(given), lead)
+
+    def _role_sides(self, ids: tuple[str, ...]) -> dict[str, Side]:
+        """Each role's pattern over `ids` as a correlation side, kept for the next call: the
+        short quiz asks about the same statements hundreds of times while it decides."""
+        found = self._sides.get(ids)
+        if found is None:
+            if len(self._sides) >= 64:
+                self._sides.clear()
+            distinct = self.patterns.distinct
+            found = {r.id: centred([distinct[r.id][q] for q in ids]) for r in self.catalog.roles}
+            self._sides[ids] = found
+        return found
 
     def trait_evidence(self, trait: Trait, given: Mapping[str, int]) -> float | None:
         """-1..1: how far the answers lean towards showing this trait."""
