@@ -33,12 +33,11 @@ def _raised_kinds(tree: ast.AST) -> list[tuple[int, str | None]]:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if (
-            isinstance(func, ast.Attribute) and func.attr == "said"
-        ):  # the old UsageError.said(words)
+        # the old UsageError.said(words): ready-made sentences, a kind with no words
+        if isinstance(func, ast.Attribute) and func.attr == "said":
             owner = func.value
             if isinstance(owner, ast.Name | ast.Attribute) and _name(owner) in KIND_FIRST:
-                found.append((node.lineno, "said"))  # a kind with no words: the test fails
+                found.append((node.lineno, "said"))
             continue
         if _name(func) not in KIND_FIRST:
             continue

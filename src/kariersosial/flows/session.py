@@ -88,19 +88,24 @@ class Saver:
 
     def __init__(self, warn: Callable[[str], None], start: Progress) -> None:
         self.warn = warn
-        self.failure: str | None = None  # its words, and the error itself
-        self.failed: StateError | None = None
+        self.failed: StateError | None = None  # the last save's error, until a save succeeds
         self.last = start  # what an interruption leaves behind
+
+    @property
+    def failure(self) -> str | None:
+        """The words of the last save's error, if the last save failed."""
+        if self.failed is None:
+            return None
+        from kariersosial.words.messages import words
+
+        return words(self.failed).message
 
     def __call__(self, progress: Progress) -> None:
         self.last = progress
         try:
             save_progress(progress)
-            self.failure = self.failed = None
+            self.failed = None
         except StateError as exc:
-            from kariersosial.words.messages import words
-
-            message = words(exc).message
-            if self.failure is None:
-                self.warn(f"{message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
-            self.failure, self.failed = message, exc
+            first, self.failed = self.failed is None, exc
+            if first:
+                self.warn(f"{self.failure} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
