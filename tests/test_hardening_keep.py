@@ -8,6 +8,7 @@ the next quiz that saves) stores it. A progress file is checked field by field o
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -207,7 +208,7 @@ def test_when_nothing_can_be_written_the_progress_file_is_left(
         raise history.HistoryError("history_busy", seconds="5")
 
     def disk_full(finished: pending.Finished) -> Path:
-        raise store.StateError.said("Hasilmu juga tidak bisa disimpan sementara di x (disk penuh).")
+        raise store.StateError("result_not_kept", folder="x", errno=errno.ENOSPC)
 
     monkeypatch.setattr(history, "save", locked)
     monkeypatch.setattr(pending, "keep", disk_full)

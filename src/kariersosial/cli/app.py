@@ -136,9 +136,7 @@ def validate(
     name = str(target) if target else BUNDLED_NAME
     if target is not None and not _exists(target):
         with user_errors():
-            raise UsageError.said(
-                f"Berkas '{target}' tidak ditemukan.", "Periksa nama dan foldernya."
-            )
+            raise UsageError("file_not_found", path=str(target))
     result = check_catalog(target or bundled_catalog_file(), name)
     problems = [] if not isinstance(result, list) else result
     if as_json:

@@ -224,9 +224,7 @@ def score(
     with user_errors():
         chosen = _format(fmt, output, SCORE_FORMATS)
         if excel and chosen != "csv":
-            raise UsageError.said(
-                "--excel hanya untuk hasil CSV, bukan JSON.", "Hapus --format json atau --excel."
-            )
+            raise UsageError("excel_needs_csv")
         answers = Source(file, "berkas jawaban", "jawabannya")
         target = _target(output, force, report is not None, answers)
         report_target = None if report is None else _check_report(report, force, answers, target)
@@ -237,14 +235,7 @@ def score(
             summary = _score(responses, source, target, chosen, report_target, anonim, excel)
         print_summary(summary, output, report if summary.scored else None)
         if summary.scored == 0:
-            raise KarierError.said(
-                f"Tidak ada baris yang bisa dinilai dari {source}."
-                if summary.skipped
-                else f"Berkas {source} belum berisi jawaban: hanya ada baris judul.",
-                "Perbaiki baris yang dilaporkan di atas, lalu jalankan lagi."
-                if summary.skipped
-                else "Isi satu baris per responden di bawah baris judul.",
-            )
+            raise KarierError("nothing_scored", source=source, skipped=bool(summary.skipped))
 
 
 def _target(output: str | None, force: bool, report: bool | None, *reads: Source) -> Target | None:
@@ -259,9 +250,7 @@ def _target(output: str | None, force: bool, report: bool | None, *reads: Source
         if force and not report:
             from kariersosial.core.errors import UsageError
 
-            raise UsageError.said(
-                "--force hanya berlaku bersama --output BERKAS.", "Contoh: --output hasil.csv"
-            )
+            raise UsageError("force_needs_output")
         return None
     return check_target(output, force=force, sources=[*reads, *_catalogue()])
 
@@ -280,21 +269,12 @@ def _check_report(report: str, force: bool, answers: Source, output: Target | No
 
     # named before the suffix check: "jawaban.csv" is refused as the input, not as "not .html"
     if answers.path != "-" and _same(report, answers.path):
-        raise UsageError.said(
-            f"Berkas laporan '{report}' sama dengan berkas jawaban.",
-            "Pilih nama lain untuk --report.",
-        )
+        raise UsageError("report_is_answers", report=report)
     if not report.casefold().endswith((".html", ".htm")):
-        raise UsageError.said(
-            f"Laporan kelas '{report}' harus berakhiran .html: laporannya berupa halaman HTML.",
-            "Contoh: --report kelas.html",
-        )
+        raise UsageError("report_not_html", report=report)
     # by name: the --output file may not exist yet
     if output is not None and os.path.realpath(report) == str(output.path):
-        raise UsageError.said(
-            f"Berkas laporan '{report}' sama dengan berkas --output.",
-            "Pilih nama lain untuk --report.",
-        )
+        raise UsageError("report_is_output", report=report)
     sources = [answers, *_catalogue()]
     if output is not None:  # an existing --output reached by a hard link
         sources.append(Source(str(output.path), "berkas --output", "hasilnya"))
@@ -365,8 +345,5 @@ def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> st
         return suffix if suffix in allowed else allowed[0]
     chosen = fmt.strip().lower()
     if chosen not in allowed:
-        raise UsageError.said(
-            f"Format '{fmt}' tidak dikenal. Pilih {' atau '.join(allowed)}.",
-            f"Contoh: --format {allowed[0]}",
-        )
+        raise UsageError("format_unknown", format=fmt, allowed=tuple(allowed))
     return chosen

@@ -45,9 +45,6 @@ FormatOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")]
 
 MODE_NAMES = {"quick": "singkat", "full": "lengkap"}
-NO_TERMINAL_TO_CONFIRM = (
-    "{what} perlu konfirmasi, tapi masukan atau keluaran program ini bukan terminal."
-)
 
 history_app = typer.Typer(
     name="history",
@@ -256,10 +253,7 @@ def compare(
     with user_errors():
         numbers = parse_number(first), parse_number(second)
         if numbers[0] == numbers[1]:
-            raise UsageError.said(
-                f"Kedua nomor sama ({numbers[0]}); tidak ada yang bisa dibandingkan.",
-                "Sebutkan dua nomor yang berbeda, misalnya `kariersosial history compare 1 2`.",
-            )
+            raise UsageError("same_result_numbers", number=numbers[0])
         cat = catalog()
         before, after = (report.from_record(history.get(n), cat) for n in numbers)
         data = compare_results(before, after)
@@ -287,7 +281,7 @@ def delete(number: NumberArg, yes: YesOption = False, as_json: JsonOption = Fals
         else:
             top = f", {record.top.role_name}" if record.top else ""
             question = f"Hapus hasil nomor {wanted} ({report.date_text(record.created)}{top})?"
-        if not confirm(question, yes, f"Menghapus hasil nomor {wanted}", f"delete {wanted}"):
+        if not confirm(question, yes, wanted):
             _declined(as_json)
             return
         history.delete(wanted)
@@ -311,7 +305,7 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
                 say("Riwayat sudah kosong; tidak ada yang dihapus.")
             return
         question = f"Hapus semua {count} hasil di riwayat? Ini tidak bisa dibatalkan."
-        if not confirm(question, yes, "Menghapus semua riwayat", "clear"):
+        if not confirm(question, yes, None):
             _declined(as_json)
             return
         deleted = history.clear()
@@ -324,10 +318,7 @@ def clear(yes: YesOption = False, as_json: JsonOption = False) -> None:
 def parse_number(text: str) -> int:
     cleaned = text.strip().lstrip("#")
     if not cleaned.isdecimal() or not cleaned.strip("0"):
-        raise UsageError.said(
-            f"'{text}' bukan nomor hasil.",
-            "Pakai nomor dari daftar `kariersosial history`, misalnya 1.",
-        )
+        raise UsageError("not_a_result_number", text=text)
     digits = cleaned.lstrip("0")
     if len(digits) > 19:  # past SQLite's range (2**63 - 1), and int() refuses 4,300 digits
         shown = digits if len(digits) <= 30 else digits[:20] + "…"
@@ -335,16 +326,15 @@ def parse_number(text: str) -> int:
     return int(digits)
 
 
-def confirm(question: str, yes: bool, what: str, command: str) -> bool:
-    """--yes, else ask in a terminal; without a terminal refuse, naming --yes."""
+def confirm(question: str, yes: bool, number: int | None) -> bool:
+    """--yes, else ask in a terminal; without a terminal refuse, naming --yes.
+
+    `number`: the result to delete; None: the whole history.
+    """
     if yes:
         return True
     if not interactive():
-        raise UsageError.said(
-            NO_TERMINAL_TO_CONFIRM.format(what=what),
-            f"Tambahkan --yes untuk menghapus tanpa bertanya: `kariersosial history {command} "
-            "--yes`.",
-        )
+        raise UsageError("confirm_needs_terminal", number=number)
     return ask_yes_no(question, default=False)
 
 

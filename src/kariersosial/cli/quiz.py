@@ -83,9 +83,9 @@ def quiz(
     """Ikuti kuis dan lihat peran mana yang paling cocok untukmu."""
     with user_errors():
         if resume and restart:
-            raise UsageError.said("Pilih salah satu: --resume atau --restart, jangan keduanya.")
+            raise UsageError("options_exclusive", one="--resume", other="--restart")
         if quick and full:
-            raise UsageError.said("Pilih salah satu: --quick atau --full, jangan keduanya.")
+            raise UsageError("options_exclusive", one="--quick", other="--full")
         from kariersosial.flows.keep import keep_options  # only the quiz needs it: not at start-up
 
         keep = keep_options(
@@ -128,30 +128,21 @@ def _read_answers(source: str, cat: Catalog) -> dict[str, int | None]:
         else:
             text = reading.read_text(source, reading.ANSWERS_LIMIT)
     except reading.ReadProblem as exc:
-        what = "Jawaban yang dialirkan" if source == "-" else f"Berkas jawaban '{source}'"
-        raise UsageError.said(
-            f"{what} tidak bisa dipakai: {exc.reason}.", _READ_HINTS.get(exc.kind)
+        raise UsageError(
+            "answers_unreadable", source=source, reason=exc.reason, problem=exc.kind
         ) from None
     if source == "-":
         return parse_answers(text, cat, "dari masukan yang dialirkan")
     return parse_answers(text, cat, f"'{source}'")
 
 
-_READ_HINTS = {
-    "missing": "Periksa nama dan foldernya.",
-    "special": "Sebutkan berkas jawaban biasa, atau alirkan isinya lewat `--answers -`.",
-    "too_big": "Berkas jawaban cukup satu baris per pernyataan; periksa berkas yang dipilih.",
-    "not_utf8": "Simpan ulang berkasnya sebagai teks UTF-8.",
-}
-
-
 def _ask(cat: Catalog, resume: bool | None, mode: str) -> tuple[dict[str, int | None], str]:
-    from kariersosial.flows.session import ANSWER_FILE_HINT, NOT_A_TERMINAL, interactive_quiz
+    from kariersosial.flows.session import interactive_quiz
     from kariersosial.ui.prompts import PromptScreen
     from kariersosial.ui.render import stderr, stdout
 
     if not interactive():
-        raise UsageError.said(NOT_A_TERMINAL, ANSWER_FILE_HINT)
+        raise UsageError("not_a_terminal")
     screen = PromptScreen(
         say=lambda thing: stdout().print(thing),
         warn=lambda text: stderr().print(escape(text), style="yellow"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, TypeVar
+from typing import TypeAlias
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -10,9 +10,6 @@ EXIT_INTERRUPTED = 130
 
 # What an error may carry: plain values the words are made from, never sentences.
 Fact: TypeAlias = str | int | float | bool | tuple["Fact", ...] | None
-
-
-_Error = TypeVar("_Error", bound="KarierError")
 
 
 class KarierError(Exception):
@@ -24,11 +21,6 @@ class KarierError(Exception):
         super().__init__(kind, facts)
         self.kind = kind
         self.facts: dict[str, Fact] = facts
-
-    @classmethod
-    def said(cls: type[_Error], message: str, hint: str | None = None) -> _Error:
-        """Words the raiser already wrote: for ui/cli, and lower code not yet turned into data."""
-        return cls("said", message=message, hint=hint)
 
     def __str__(self) -> str:  # for a developer's traceback; people read `words.messages`
         return f"{self.kind} {self.facts}"

@@ -29,18 +29,13 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     if fmt is not None:
         wanted = {"markdown": "md", "htm": "html"}.get(fmt.strip().casefold(), fmt.casefold())
         if wanted not in FORMATS:
-            raise UsageError.said(
-                f"Format laporan '{fmt}' tidak dikenal.", "Pilih salah satu: md, html, atau json."
-            )
+            raise UsageError("report_format_unknown", format=fmt)
         return wanted
     if output is None or output == "-":
         return "md"
     found = format_for(output)
     if found is None:
-        raise UsageError.said(
-            f"Format laporan untuk '{output}' tidak bisa ditebak dari nama berkasnya.",
-            "Pakai akhiran .md, .html, atau .json, atau sebutkan --format md|html|json.",
-        )
+        raise UsageError("report_format_unguessable", output=output)
     return found
 
 
@@ -98,16 +93,10 @@ def keep_options(
     """Check --export/--format/--force before the quiz starts, so a typo costs no answers."""
     if export is None:
         if fmt is not None or force:
-            raise UsageError.said(
-                "--format dan --force hanya berlaku bersama --export BERKAS.",
-                "Contoh: `kariersosial quiz --export hasil.html`.",
-            )
+            raise UsageError("export_options_alone")
         return Keep(save=save, catalog_file=catalog_file)
     if export == "-":
-        raise UsageError.said(
-            "--export butuh nama berkas; hasilnya sudah tampil di layar.",
-            "Contoh: `kariersosial quiz --export hasil.html`.",
-        )
+        raise UsageError("export_needs_file")
     kind = resolve_format(fmt, export)
     from kariersosial.io.writing import Source
 
@@ -201,13 +190,7 @@ def kept_text(path: Path) -> str:
 
 def interrupted(kept: Path | None) -> QuizInterrupted:
     """Ctrl-C after the quiz: say where the result is, if it is anywhere."""
-    if kept is None:
-        return QuizInterrupted.said("Dihentikan.")
-    return QuizInterrupted.said(
-        f"Dihentikan. Hasilmu tetap disimpan sementara di {kept}.",
-        "Jalankan `kariersosial history` begitu riwayat bisa dipakai lagi; hasil itu akan "
-        "masuk ke riwayat.",
-    )
+    return QuizInterrupted("stopped_after_quiz", kept=None if kept is None else str(kept))
 
 
 def store_waiting(screen: KeepScreen, as_json: bool, *, quiet: bool = True) -> None:

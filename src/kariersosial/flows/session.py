@@ -14,14 +14,6 @@ from kariersosial.state.store import clear_progress, load_progress, progress_pat
 if TYPE_CHECKING:
     from kariersosial.flows.screen import QuizScreen
 
-NOT_A_TERMINAL = (
-    "Kuis interaktif butuh terminal, tapi masukan atau keluaran program ini bukan terminal."
-)
-ANSWER_FILE_HINT = (
-    "Untuk menjawab dari berkas: `kariersosial quiz --answers jawaban.json` (atau `-` untuk "
-    "jawaban yang dialirkan). Lihat ID pernyataan dengan `kariersosial questions`."
-)
-
 
 def interactive_quiz(
     catalog: Catalog,
@@ -79,20 +71,16 @@ def next_question(catalog: Catalog, mode: str) -> NextQuestion:
 def _interrupted(saver: Saver) -> QuizInterrupted:
     count = len(saver.last.answers)
     answered = sum(a is not None for a in saver.last.answers.values())
-    if saver.failure:
-        return QuizInterrupted.said(
-            f"Kuis dihentikan. {count} jawabanmu tidak bisa disimpan: {saver.failure}",
-            "Pastikan folder data bisa ditulisi (atau atur KARIERSOSIAL_HOME), lalu mulai lagi.",
+    if saver.failed is not None:
+        cause = saver.failed
+        return QuizInterrupted(
+            "quiz_stopped_unsaved",
+            count=count,
+            cause=cause.kind,
+            cause_facts=tuple(sorted(cause.facts.items())),
         )
-    where = progress_path() if count else None
-    what = f"{answered} jawabanmu"
-    if answered < count:
-        what += f" (dan {count - answered} pernyataan yang kamu lewati)"
-    saved = f" {what} sudah disimpan di {where}." if where else ""
-    return QuizInterrupted.said(
-        f"Kuis dihentikan.{saved}",
-        "Lanjutkan kapan saja dengan `kariersosial quiz` (atau `kariersosial quiz --resume`).",
-    )
+    where = str(progress_path()) if count else None
+    return QuizInterrupted("quiz_stopped", answered=answered, count=count, where=where)
 
 
 class Saver:
@@ -100,18 +88,24 @@ class Saver:
 
     def __init__(self, warn: Callable[[str], None], start: Progress) -> None:
         self.warn = warn
-        self.failure: str | None = None
+        self.failed: StateError | None = None  # the last save's error, until a save succeeds
         self.last = start  # what an interruption leaves behind
+
+    @property
+    def failure(self) -> str | None:
+        """The words of the last save's error, if the last save failed."""
+        if self.failed is None:
+            return None
+        from kariersosial.words.messages import words
+
+        return words(self.failed).message
 
     def __call__(self, progress: Progress) -> None:
         self.last = progress
         try:
             save_progress(progress)
-            self.failure = None
+            self.failed = None
         except StateError as exc:
-            from kariersosial.words.messages import words
-
-            message = words(exc).message
-            if self.failure is None:
-                self.warn(f"{message} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
-            self.failure = message
+            first, self.failed = self.failed is None, exc
+            if first:
+                self.warn(f"{self.failure} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")

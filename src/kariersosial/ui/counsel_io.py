@@ -40,10 +40,7 @@ def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
 
     if file == "-":
         if sys.stdin.isatty():
-            raise UsageError.said(
-                "Belum ada jawaban yang dialirkan ke perintah ini.",
-                "Contoh: kariersosial score - < jawaban.csv",
-            )
+            raise UsageError("no_piped_answers")
         raw = getattr(sys.stdin, "buffer", None)
         if raw is None:  # already text (an embedding host): use it as it is
             yield _capped(sys.stdin, "dari masukan yang dialirkan"), "dari masukan yang dialirkan"
@@ -60,16 +57,11 @@ def open_input(file: str) -> Iterator[tuple[Iterator[str], str]]:
         binary = reading.open_regular(file)
     except reading.ReadProblem as exc:
         if exc.kind == "missing":
-            raise UsageError.said(
-                f"Berkas jawaban '{file}' tidak ditemukan.", "Periksa nama dan foldernya."
-            ) from None
+            raise UsageError("answers_file_not_found", path=file) from None
         if exc.kind == "directory":
-            raise UsageError.said(f"'{file}' adalah folder, bukan berkas CSV.") from None
-        raise UsageError.said(
-            f"Berkas jawaban '{file}' tidak bisa dipakai: {exc.reason}.",
-            "Sebutkan berkas CSV biasa, atau alirkan isinya lewat `kariersosial score -`."
-            if exc.kind == "special"
-            else None,
+            raise UsageError("answers_is_folder", path=file) from None
+        raise UsageError(
+            "responses_unreadable", path=file, reason=exc.reason, special=exc.kind == "special"
         ) from None
     encoding = _encoding(binary.peek(2)[:2])
     stream = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
@@ -87,12 +79,7 @@ def _capped(stream: TextIO, source: str) -> Iterator[str]:
             return
         number += 1
         if len(line) > MAX_LINE:
-            limit = f"{MAX_LINE:,}".replace(",", ".")
-            raise UsageError.said(
-                f"Baris {number} {source} lebih panjang dari {limit} karakter; "
-                "penilaian dihentikan.",
-                "Periksa berkasnya: satu baris berisi satu responden.",
-            )
+            raise UsageError("line_too_long", line=number, source=source, limit=MAX_LINE)
         yield line
 
 

@@ -58,6 +58,19 @@ def roles(facts: Facts, key: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def pairs(facts: Facts, key: str) -> tuple[tuple[str, Fact], ...]:
+    """(name, value) pairs: another error's facts, carried along."""
+    value = facts[key]
+    if not isinstance(value, tuple):
+        raise TypeError(f"{key}: {value!r} is not a tuple")
+    found = []
+    for pair in value:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            raise TypeError(f"{key}: {pair!r} is not a (name, value) pair")
+        found.append((pair[0], pair[1]))
+    return tuple(found)
+
+
 def errno_number(facts: Facts) -> int | None:
     value = facts.get("errno")
     return value if isinstance(value, int) and not isinstance(value, bool) else None

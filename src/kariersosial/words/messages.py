@@ -11,6 +11,8 @@ from collections.abc import Callable
 from kariersosial.core.errors import KarierError
 from kariersosial.core.fit import FITS_WELL, NOTHING_FITS_BELOW, VERY_WELL
 from kariersosial.core.scoring import Caution
+from kariersosial.words.command_words import COMMAND_KINDS
+from kariersosial.words.counsel_words import COUNSEL_KINDS
 from kariersosial.words.facts import (
     Facts,
     Words,
@@ -20,6 +22,9 @@ from kariersosial.words.facts import (
 )
 from kariersosial.words.facts import (
     optional_text as _optional_text,
+)
+from kariersosial.words.facts import (
+    pairs as _pairs,
 )
 from kariersosial.words.facts import (
     roles as _roles,
@@ -41,10 +46,6 @@ def _listed_roles(roles: tuple[tuple[str, str], ...]) -> str:
 
 
 # --- what each kind says ----------------------------------------------------------------------
-
-
-def _said(f: Facts) -> Words:
-    return Words(_text(f, "message"), _optional_text(f, "hint"))
 
 
 def _unknown_role(f: Facts) -> Words:
@@ -176,8 +177,16 @@ def _damaged_record(f: Facts) -> Words:
     )
 
 
+def _quiz_stopped_unsaved(f: Facts) -> Words:
+    """`cause`, `cause_facts`: the error that kept the progress from being saved."""
+    cause = _words_of(_text(f, "cause"), dict(_pairs(f, "cause_facts")))
+    return Words(
+        f"Kuis dihentikan. {_number(f, 'count')} jawabanmu tidak bisa disimpan: {cause.message}",
+        "Pastikan folder data bisa ditulisi (atau atur KARIERSOSIAL_HOME), lalu mulai lagi.",
+    )
+
+
 _KINDS: dict[str, _Render] = {
-    "said": _said,
     "unknown_role": _unknown_role,
     "ambiguous_role": _ambiguous_role,
     "same_roles": _same_roles,
@@ -192,8 +201,11 @@ _KINDS: dict[str, _Render] = {
     "bundled_catalog_broken": _bundled_catalog_broken,
     "no_such_result": _no_such_result,
     "damaged_record": _damaged_record,
+    "quiz_stopped_unsaved": _quiz_stopped_unsaved,
     **FILE_KINDS,
     **HISTORY_KINDS,
+    **COMMAND_KINDS,
+    **COUNSEL_KINDS,
 }
 
 
@@ -203,14 +215,18 @@ def known_kinds() -> frozenset[str]:
 
 def words(error: KarierError) -> Words:
     """The message and hint for `error`; an unknown kind or missing fact still reads sensibly."""
-    render = _KINDS.get(error.kind)
+    return _words_of(error.kind, error.facts)
+
+
+def _words_of(kind: str, facts: Facts) -> Words:
+    render = _KINDS.get(kind)
     if render is not None:
         try:
-            return render(error.facts)
+            return render(facts)
         except (KeyError, TypeError, IndexError):  # a raise site that left a fact out
             pass
     return Words(
-        f"Terjadi masalah yang tidak terduga ({error.kind}).",
+        f"Terjadi masalah yang tidak terduga ({kind}).",
         "Coba lagi; kalau masalahnya tetap ada, laporkan pesan ini.",
     )
 
