@@ -370,7 +370,7 @@ def export(
     berkas kariersosial-hasil-NOMOR.html di folder ini. Berkas yang sudah ada tidak ditimpa
     kecuali dengan --force.
     """
-    from kariersosial.flows.keep import check_target, resolve_format, write_report
+    from kariersosial.flows.export import check_target, resolve_format, write_report
     from kariersosial.io import report, report_formats
     from kariersosial.state import history
 

@@ -83,3 +83,20 @@ def adjacent_lead(role: str, own: bool) -> str:
     if own:
         return "Bedanya, menurut teks peran ini:"
     return f"Perbedaannya dijelaskan di teks peran {role}, bukan di teks peran ini:"
+
+
+# --- exporting a result the history could not keep (flows/export.py) ------------------------
+
+EXPORT_HINT = (
+    "Agar hasil ini tidak hilang, simpan sebagai berkas: jalankan lagi perintah yang sama "
+    "ditambah `--export BERKAS` (misalnya `--export hasil.html`)."
+)
+EXPORT_QUESTION = "Simpan hasil ini sebagai berkas laporan?"
+EXPORT_NAME_PROMPT = "Nama berkasnya (.html, .md, atau .json; kosongkan untuk batal):"
+EXPORT_DEFAULT_NAME = "kariersosial-hasil.html"
+EXPORT_NAME_NEEDS_SUFFIX = "Pakai akhiran .html, .md, atau .json."
+EXPORT_NAME_TAKEN = "Berkas itu sudah ada; pilih nama lain."
+
+
+def export_saved(path: object) -> str:
+    return f"Laporan disimpan di {path}."
