@@ -22,6 +22,7 @@ from pathlib import Path
 from legacy_fit import LegacyModel
 
 from kariersosial.catalog.load import load_catalog
+from kariersosial.core.errors import UsageError
 from kariersosial.core.expert_sim import (
     NOISES,
     STYLES,
@@ -42,6 +43,7 @@ from kariersosial.core.simulation import (
     simulate,
     simulate_quick,
 )
+from kariersosial.words.messages import words
 
 FLAT_ITEM = 0.5  # a statement whose expected answer moves less than this across roles
 
@@ -267,7 +269,13 @@ def main(argv: list[str] | None = None) -> int:
     keys = {Path(k).stem: Path(k) for k in args.key} if args.key else KEY_FILES
     for name, file in keys.items():
         print(f"######## kunci {name}: {file.name} ########\n")
-        key = read_key(json.loads(file.read_text("utf-8")))
+        try:
+            key = read_key(json.loads(file.read_text("utf-8")))
+        except UsageError as exc:
+            said = words(exc)
+            raise SystemExit(f"{file}: {said.message}\n{said.hint}") from None
+        except (OSError, ValueError) as exc:  # unreadable, or not JSON
+            raise SystemExit(f"{file}: kunci ahli tidak bisa dibaca ({exc})") from None
         expert(catalog, key, args.people, args.seed, args.fast, f"benchmarks/{file.name}")
         quick_people = max(20, args.people // 5) if args.fast else max(4, args.people // 2)
         quick_expert(catalog, key, quick_people, args.seed)

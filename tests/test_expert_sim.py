@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from kariersosial.core.errors import UsageError
 from kariersosial.core.expert_sim import (
     NOISES,
     STYLES,
@@ -22,6 +23,7 @@ from kariersosial.core.expert_sim import (
     read_key,
     shifted,
 )
+from kariersosial.words.messages import words
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIUM = NOISES[1]
@@ -54,8 +56,11 @@ def test_both_keys_cover_every_statement_and_have_reasons(name: str) -> None:
     ],
 )
 def test_a_malformed_key_is_refused(raw: Any, problem: str) -> None:
-    with pytest.raises(ValueError, match=problem):
+    with pytest.raises(UsageError) as caught:
         read_key(raw)
+    said = words(caught.value)
+    assert said.message.startswith("Kunci ahli tidak bisa dipakai: ")
+    assert problem in said.message and said.hint
 
 
 def test_draw_is_seeded_and_stays_on_the_scale() -> None:

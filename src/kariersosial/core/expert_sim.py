@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kariersosial.core.errors import UsageError
+
 UNINTERESTED = "tidak-berminat"  # the key's column for someone not interested at all
 CUTS = (1.5, 2.5, 3.5, 4.5)  # category boundaries on the latent 1..5 line
 
@@ -55,21 +57,22 @@ NOISES = (
 
 
 def read_key(raw: Any) -> Key:
-    """The columns of a parsed expert key file, checked; raises ValueError when malformed."""
+    """The columns of a parsed expert key file, checked; raises UsageError when malformed."""
     if not isinstance(raw, dict) or not isinstance(raw.get("statements"), dict):
-        raise ValueError("kunci harus berupa objek dengan 'statements'")
+        raise UsageError("expert_key_malformed", where="", problem="no_statements")
     columns = raw.get("columns")
     if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-        raise ValueError("kunci harus punya daftar 'columns'")
+        raise UsageError("expert_key_malformed", where="", problem="no_columns")
     key: dict[str, dict[str, float]] = {c: {} for c in columns}
     for qid, entry in raw["statements"].items():
         expected = entry.get("expected") if isinstance(entry, dict) else None
         if not isinstance(expected, dict):
-            raise ValueError(f"{qid}: tidak ada 'expected'")
+            raise UsageError("expert_key_malformed", where=str(qid), problem="no_expected")
         for column in columns:
             value = expected.get(column)
             if not isinstance(value, int | float) or not 1 <= value <= 5:
-                raise ValueError(f"{qid}.{column}: harus angka 1..5")
+                where = f"{qid}.{column}"
+                raise UsageError("expert_key_malformed", where=where, problem="not_1_to_5")
             key[column][qid] = float(value)
     return key
 

@@ -22,6 +22,24 @@ _READ_HINTS = {
 }
 
 
+_KEY_PROBLEMS = {
+    "no_statements": "kunci harus berupa objek dengan 'statements'",
+    "no_columns": "kunci harus punya daftar 'columns'",
+    "no_expected": "tidak ada 'expected'",
+    "not_1_to_5": "harus angka 1..5",
+}
+
+
+def _expert_key_malformed(f: Facts) -> Words:
+    """benchmarks/simulate.py: an expert key file it cannot use."""
+    where = optional_text(f, "where")
+    problem = _KEY_PROBLEMS.get(text(f, "problem"), "tidak sah")
+    return Words(
+        f"Kunci ahli tidak bisa dipakai: {f'{where}: ' if where else ''}{problem}.",
+        "Periksa berkas kuncinya (lihat benchmarks/expert_key.json).",
+    )
+
+
 def _file_not_found(f: Facts) -> Words:
     return Words(f"Berkas '{text(f, 'path')}' tidak ditemukan.", "Periksa nama dan foldernya.")
 
@@ -114,6 +132,7 @@ def _confirm_needs_terminal(f: Facts) -> Words:
 
 
 COMMAND_KINDS: dict[str, Callable[[Facts], Words]] = {
+    "expert_key_malformed": _expert_key_malformed,
     "file_not_found": _file_not_found,
     "options_exclusive": _options_exclusive,
     "not_a_terminal": _not_a_terminal,
