@@ -13,8 +13,6 @@ import os
 import stat
 from typing import BinaryIO, TextIO
 
-from kariersosial.words.os_words import os_reason
-
 KB = 1024
 MB = 1024 * KB
 ANSWERS_LIMIT = 256 * KB  # an answers file is a few hundred bytes
@@ -146,4 +144,6 @@ def _problem(exc: OSError) -> ReadProblem:
         return ReadProblem("directory", "ini folder, bukan berkas")
     if isinstance(exc, PermissionError):
         return ReadProblem("denied", "tidak boleh dibaca (periksa izin berkas)")
+    from kariersosial.words.os_words import os_reason  # only when something went wrong
+
     return ReadProblem("os", f"tidak bisa dibaca ({os_reason(exc)})")

@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 
-from kariersosial.core.fit import FITS_WELL
 from kariersosial.core.models import mid_sentence
 
 DISCLAIMER = (
@@ -26,6 +25,8 @@ def more_traits_text(total: int) -> str | None:
 
 def no_matches_text(fit: int) -> str:
     """No single trait stands out; for a role that fits, the fit comes from the whole pattern."""
+    from kariersosial.core.fit import FITS_WELL  # not needed to draw a profile
+
     if fit >= FITS_WELL:
         return (
             "Kecocokan ini terlihat dari pola jawabanmu secara keseluruhan; belum ada satu ciri "
