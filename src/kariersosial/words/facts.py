@@ -47,15 +47,7 @@ def number(facts: Facts, key: str) -> int:
 
 def roles(facts: Facts, key: str) -> tuple[tuple[str, str], ...]:
     """(name, id) pairs."""
-    value = facts[key]
-    if not isinstance(value, tuple):
-        raise TypeError(f"{key}: {value!r} is not a tuple")
-    pairs = []
-    for pair in value:
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise TypeError(f"{key}: {pair!r} is not a (name, id) pair")
-        pairs.append((str(pair[0]), str(pair[1])))
-    return tuple(pairs)
+    return tuple((name, str(role_id)) for name, role_id in pairs(facts, key))
 
 
 def pairs(facts: Facts, key: str) -> tuple[tuple[str, Fact], ...]:
