@@ -19,6 +19,13 @@ from kariersosial.flows.export import (
     resolve_format,
     write_report,
 )
+from kariersosial.words.texts import (
+    export_saved,
+    kept_text,
+    moved_into_history,
+    not_kept,
+    saved_as,
+)
 
 if TYPE_CHECKING:
     from kariersosial.core.models import Catalog
@@ -107,16 +114,10 @@ def keep_result(
     show(number)
     if number is not None:
         if not as_json:
-            screen.say(
-                f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
-                f"`kariersosial history show {number}`.",
-                style="dim",
-            )
+            screen.say(saved_as(number), style="dim")
         store_waiting(screen, as_json)
     if problem is not None:
-        screen.say(
-            f"Hasilmu tidak disimpan ke riwayat: {problem.reason}.", err=True, style="yellow"
-        )
+        screen.say(not_kept(problem.reason), err=True, style="yellow")
         if problem.hint:
             screen.say(problem.hint, err=True, style="yellow")
         screen.say(
@@ -126,7 +127,7 @@ def keep_result(
         if keep.export is not None:
             text = build_report(cat, res, answers, mode, created, number, keep.fmt)
             write_report(keep.export, text, keep.force, keep.reads, catalog_file=keep.catalog_file)
-            screen.say(f"Laporan disimpan di {keep.export}.", err=as_json)
+            screen.say(export_saved(keep.export), err=as_json)
         elif problem is not None:
             offer_export(cat, res, answers, mode, created, as_json, screen, keep.catalog_file)
     except KeyboardInterrupt:
@@ -138,13 +139,6 @@ class _Problem:
     reason: str
     hint: str | None
     kept_failure: str = ""  # why the result could not be kept in a file either
-
-
-def kept_text(path: Path) -> str:
-    return (
-        f"Hasilmu disimpan sementara di {path}; `kariersosial history` memasukkannya ke "
-        "riwayat begitu riwayat bisa dipakai lagi."
-    )
 
 
 def interrupted(kept: Path | None) -> QuizInterrupted:
@@ -166,13 +160,7 @@ def store_waiting(screen: KeepScreen, as_json: bool, *, quiet: bool = True) -> N
     for note in notes:
         screen.say(note, err=True, style="yellow")
     if numbers:
-        listed = ", ".join(str(n) for n in numbers)
-        screen.say(
-            f"{len(numbers)} hasil yang sebelumnya belum tersimpan kini masuk riwayat "
-            f"(nomor {listed}).",
-            err=as_json,
-            style="dim",
-        )
+        screen.say(moved_into_history(numbers), err=as_json, style="dim")
 
 
 def _finished(

@@ -108,4 +108,6 @@ class Saver:
         except StateError as exc:
             first, self.failed = self.failed is None, exc
             if first:
-                self.warn(f"{self.failure} Kuis tetap berjalan, tapi jawabanmu belum tersimpan.")
+                from kariersosial.words.texts import not_saved_yet
+
+                self.warn(not_saved_yet(self.failure or ""))

@@ -101,3 +101,36 @@ EXPORT_NAME_TAKEN = "Berkas itu sudah ada; pilih nama lain."
 
 def export_saved(path: object) -> str:
     return f"Laporan disimpan di {path}."
+
+
+def not_saved_yet(problem: str) -> str:
+    """The quiz goes on after a save failed (flows/session.py)."""
+    return f"{problem} Kuis tetap berjalan, tapi jawabanmu belum tersimpan."
+
+
+# --- what became of a finished result (flows/keep.py) ---------------------------------------
+
+
+def saved_as(number: int) -> str:
+    return (
+        f"Hasil disimpan sebagai nomor {number}; lihat lagi dengan "
+        f"`kariersosial history show {number}`."
+    )
+
+
+def not_kept(reason: str) -> str:
+    return f"Hasilmu tidak disimpan ke riwayat: {reason}."
+
+
+def kept_text(path: object) -> str:
+    return (
+        f"Hasilmu disimpan sementara di {path}; `kariersosial history` memasukkannya ke "
+        "riwayat begitu riwayat bisa dipakai lagi."
+    )
+
+
+def moved_into_history(numbers: Sequence[int]) -> str:
+    listed = ", ".join(str(n) for n in numbers)
+    return (
+        f"{len(numbers)} hasil yang sebelumnya belum tersimpan kini masuk riwayat (nomor {listed})."
+    )
